@@ -1,0 +1,196 @@
+using System.CommandLine;
+using Kinerja.Data;
+using Kinerja.Demo;
+using Kinerja.Features.Audit;
+using Kinerja.Features.Organisation;
+using Kinerja.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Cli;
+
+public static class KinerjaCommandLine
+{
+    public static RootCommand Build()
+    {
+        var noDemo = new Option<bool>("--no-demo") { Description = "Mulai kosong, tanpa instansi demo / start empty, without the demo agencies" };
+        var root = new RootCommand(
+            "Kinerja: pengumpulan data kinerja SAKIP. Tanpa perintah: menjalankan aplikasi web dan API. " +
+            "Options of ASP.NET Core such as --urls http://127.0.0.1:5000 are accepted.")
+        {
+            noDemo,
+        };
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.SetAction((parse, ct) => ServeAsync(parse.Tokens.Select(t => t.Value).Where(v => v != "--no-demo").ToArray(),
+            parse.GetValue(noDemo), ct));
+
+        var migrate = new Command("migrate", "Terapkan migrasi basis data / apply database migrations");
+        migrate.SetAction(async (_, ct) =>
+        {
+            await using var app = KinerjaApp.CreateBuilder([]).Build();
+            await Database.MigrateAsync(app.Services, ct);
+            Console.WriteLine("Basis data mutakhir / database is up to date.");
+            return 0;
+        });
+        root.Subcommands.Add(migrate);
+
+        var demo = new Command("demo", "Isi lima instansi demo dari SOP contoh / seed the five demo agencies");
+        demo.SetAction(async (_, ct) =>
+        {
+            await using var app = KinerjaApp.CreateBuilder([]).Build();
+            await Database.MigrateAsync(app.Services, ct);
+            var created = await SeedDemoAsync(app.Services, ct);
+            Console.WriteLine(created.Count == 0
+                ? "Instansi demo sudah ada / the demo agencies already exist."
+                : $"{created.Count} pengguna demo dibuat / demo users created. Kata sandi / password: {DemoPassword(app.Configuration)}");
+            return 0;
+        });
+        root.Subcommands.Add(demo);
+
+        root.Subcommands.Add(UserCommand());
+        root.Subcommands.Add(AuditCommand());
+        return root;
+    }
+
+    private static Command UserCommand()
+    {
+        var username = new Option<string>("--username") { Description = "Nama pengguna", Required = true };
+        var password = new Option<string>("--password") { Description = "Kata sandi (min. 10, huruf besar, huruf kecil, angka)", Required = true };
+        var fullName = new Option<string>("--full-name") { Description = "Nama lengkap", Required = true };
+        var agency = new Option<string?>("--agency") { Description = "Nama instansi (tidak perlu dengan --system-admin)" };
+        var unit = new Option<string?>("--unit") { Description = "Nama unit di instansi itu" };
+        var role = new Option<string?>("--role") { Description = "head, secretary, coordinator, unitHead, staff, admin, viewer" };
+        var nip = new Option<string?>("--nip") { Description = "NIP 18 digit" };
+        var systemAdmin = new Option<bool>("--system-admin") { Description = "Administrator seluruh instansi" };
+        var create = new Command("create", "Buat pengguna / create a user")
+        {
+            username, password, fullName, agency, unit, role, nip, systemAdmin,
+        };
+        create.SetAction(async (parse, ct) =>
+        {
+            await using var app = KinerjaApp.CreateBuilder([]).Build();
+            await Database.MigrateAsync(app.Services, ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            sp.GetRequiredService<AuditActor>().UserName = "cli";
+            if (parse.GetValue(systemAdmin))
+            {
+                var users = sp.GetRequiredService<UserManager<AppUser>>();
+                var result = await users.CreateAsync(new AppUser
+                {
+                    Id = Guid.CreateVersion7(), UserName = parse.GetValue(username), FullName = parse.GetValue(fullName)!, IsSystemAdmin = true,
+                }, parse.GetValue(password)!);
+                return Report(result.Succeeded, string.Join(" ", result.Errors.Select(e => IdentityMessages.Translate(e).ToString())));
+            }
+
+            var db = sp.GetRequiredService<KinerjaDbContext>();
+            var agencyName = parse.GetValue(agency);
+            var a = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(x => x.Name == agencyName, ct);
+            if (a is null) return Report(false, $"Instansi \"{agencyName}\" tidak ditemukan. Gunakan --agency dengan nama instansi.");
+            var unitName = parse.GetValue(unit);
+            var u = await db.Units.AsNoTracking().FirstOrDefaultAsync(x => x.AgencyId == a.Id && x.Name == unitName, ct);
+            if (u is null) return Report(false, $"Unit \"{unitName}\" tidak ditemukan di {a.Name}. Gunakan --unit.");
+
+            // The command line acts with the authority of whoever runs the server binary: as a system admin.
+            sp.GetRequiredService<Kinerja.Security.CurrentUser>().ActAsSystem("cli");
+            try
+            {
+                var dto = await sp.GetRequiredService<CreateUser>().HandleAsync(a.Id, new CreateUserRequest(
+                    parse.GetValue(username), parse.GetValue(password), parse.GetValue(fullName), parse.GetValue(nip), u.Id,
+                    parse.GetValue(role)), ct);
+                return Report(true, $"Pengguna {dto.UserName} dibuat di {a.Name} / {u.Name}.");
+            }
+            catch (AppProblem p)
+            {
+                return Report(false, string.Join(" ", new[] { p.Title.ToString() }.Concat(p.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")))));
+            }
+        });
+        return new Command("user", "Kelola pengguna / manage users") { create };
+    }
+
+    private static Command AuditCommand()
+    {
+        var verify = new Command("verify", "Periksa rantai hash jejak audit / verify the audit hash chain (exit code 2 when broken)");
+        verify.SetAction(async (_, ct) =>
+        {
+            await using var app = KinerjaApp.CreateBuilder([]).Build();
+            await using var scope = app.Services.CreateAsyncScope();
+            var v = await scope.ServiceProvider.GetRequiredService<VerifyAudit>().HandleAsync(ct);
+            if (v.Intact)
+            {
+                Console.WriteLine($"Jejak audit utuh: {v.RecordsChecked} catatan diperiksa. / Audit chain intact: {v.RecordsChecked} records.");
+                return 0;
+            }
+
+            Console.Error.WriteLine($"JEJAK AUDIT RUSAK di catatan nomor {v.BrokenAt}: {v.Reason}");
+            Console.Error.WriteLine($"AUDIT CHAIN BROKEN at record {v.BrokenAt} ({v.RecordsChecked} records before it are intact).");
+            return 2;
+        });
+        return new Command("audit", "Jejak audit / audit trail") { verify };
+    }
+
+    private static int Report(bool ok, string message)
+    {
+        (ok ? Console.Out : Console.Error).WriteLine(message);
+        return ok ? 0 : 1;
+    }
+
+    private static string DemoPassword(IConfiguration config) =>
+        config["KINERJA_DEMO_PASSWORD"] is { Length: > 0 } p ? p : DemoSeeder.DefaultPassword;
+
+    private static async Task<IReadOnlyList<DemoUser>> SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        return await ActivatorUtilities.CreateInstance<DemoSeeder>(sp)
+            .SeedAsync(DemoPassword(sp.GetRequiredService<IConfiguration>()), ct);
+    }
+
+    private static async Task<int> ServeAsync(string[] args, bool noDemo, CancellationToken ct)
+    {
+        var app = KinerjaApp.CreateBuilder(args).Build().BuildPipeline();
+        var settings = app.Services.GetRequiredService<KinerjaSettings>();
+        await Database.MigrateAsync(app.Services, ct);
+
+        string? generatedAdminPassword;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            generatedAdminPassword = await AdminAccount.EnsureAsync(
+                scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), app.Configuration["KINERJA_ADMIN_PASSWORD"]);
+        }
+
+        var demoUsers = noDemo ? [] : await SeedDemoAsync(app.Services, ct);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            Console.WriteLine();
+            Console.WriteLine("Kinerja berjalan / is running:");
+            foreach (var url in urls) Console.WriteLine($"  {url}   (API: {url}/api/docs)");
+            Console.WriteLine($"  Data: {settings.DataDirectory}  Basis data / database: {settings.Database}");
+            if (generatedAdminPassword is not null)
+            {
+                Console.WriteLine($"  Administrator: admin / {generatedAdminPassword}   (dibuat sekali, simpan sekarang / shown once, keep it now)");
+            }
+
+            if (!noDemo)
+            {
+                Console.WriteLine($"  Pengguna demo / demo users (kata sandi / password: {DemoPassword(app.Configuration)}):");
+                foreach (var a in DemoSeeder.Load().Agencies)
+                {
+                    var people = a.Units.SelectMany(Flatten).Select(p => $"{p.User.Username} ({p.Title})");
+                    Console.WriteLine($"    {a.Name}: {string.Join(", ", people)}");
+                }
+
+                if (demoUsers.Count > 0) Console.WriteLine($"  ({demoUsers.Count} pengguna demo baru dibuat / new demo users created)");
+            }
+        });
+        await app.RunAsync(ct);
+        return 0;
+    }
+
+    private static IEnumerable<DemoPosition> Flatten(DemoUnit u) =>
+        (u.Positions ?? []).Concat((u.Children ?? []).SelectMany(Flatten));
+
+}

@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Kinerja.Domain.Audit;
+using Kinerja.Domain.Organisation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Kinerja.Data;
+
+/// <summary>
+/// The database. Provider-specific subclasses (<see cref="SqliteKinerjaDbContext"/>,
+/// <see cref="PostgresKinerjaDbContext"/>) exist only to keep one migration set per provider.
+/// Every SaveChanges writes the audit records of its changes in the same transaction.
+/// </summary>
+public abstract class KinerjaDbContext(DbContextOptions options, AuditActor actor, TimeProvider clock)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    private static readonly JsonSerializerOptions AuditJson = new()
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Values never copied into the audit trail (only that they changed).</summary>
+    private static bool IsSecret(EntityEntry e, string property) =>
+        property is "PasswordHash" or "SecurityStamp"
+        || (e.Entity is IdentityUserToken<Guid> && property == "Value");
+
+    public DbSet<Government> Governments => Set<Government>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<OrgUnit> Units => Set<OrgUnit>();
+    public DbSet<Position> Positions => Set<Position>();
+    public DbSet<PositionHolder> PositionHolders => Set<PositionHolder>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(b =>
+        {
+            b.Property(u => u.FullName).HasMaxLength(200);
+            b.Property(u => u.Nip).HasMaxLength(18);
+            b.Property(u => u.Rank).HasMaxLength(100);
+            b.HasIndex(u => u.HomeAgencyId);
+            b.HasOne<Agency>().WithMany().HasForeignKey(u => u.HomeAgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Government>(b =>
+        {
+            b.Property(g => g.Name).HasMaxLength(200);
+            b.Property(g => g.Kind).HasConversion<string>().HasMaxLength(20);
+            b.HasIndex(g => g.Name).IsUnique();
+        });
+
+        builder.Entity<Agency>(b =>
+        {
+            b.Property(a => a.Name).HasMaxLength(200);
+            b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(a => a.Address).HasMaxLength(300);
+            b.Property(a => a.LetterNumberPattern).HasMaxLength(100);
+            b.HasOne<Government>().WithMany().HasForeignKey(a => a.GovernmentId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(a => new { a.GovernmentId, a.Name }).IsUnique();
+        });
+
+        builder.Entity<OrgUnit>(b =>
+        {
+            b.ToTable("OrgUnits");
+            b.Property(u => u.Name).HasMaxLength(200);
+            b.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(u => new { u.AgencyId, u.ParentId, u.Name }).IsUnique();
+        });
+
+        builder.Entity<Position>(b =>
+        {
+            b.Property(p => p.Title).HasMaxLength(200);
+            b.Property(p => p.Role).HasConversion<string>().HasMaxLength(20);
+            b.HasOne<Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<OrgUnit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(p => new { p.AgencyId, p.UnitId, p.Title }).IsUnique();
+        });
+
+        builder.Entity<PositionHolder>(b =>
+        {
+            b.Property(h => h.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Ignore(h => h.Tenure);
+            b.HasOne<Position>().WithMany().HasForeignKey(h => h.PositionId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<AppUser>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(h => h.UserId);
+            b.HasIndex(h => h.PositionId);
+        });
+
+        builder.Entity<AuditRecord>(b =>
+        {
+            b.HasKey(r => r.Sequence);
+            b.Property(r => r.Sequence).ValueGeneratedNever();
+            b.Property(r => r.UserId).HasMaxLength(64);
+            b.Property(r => r.UserName).HasMaxLength(256);
+            b.Property(r => r.AgencyId).HasMaxLength(64);
+            b.Property(r => r.Action).HasMaxLength(20);
+            b.Property(r => r.EntityType).HasMaxLength(100);
+            b.Property(r => r.EntityId).HasMaxLength(200);
+            b.Property(r => r.PreviousHash).HasMaxLength(64);
+            b.Property(r => r.Hash).HasMaxLength(64);
+            b.HasIndex(r => new { r.AgencyId, r.At });
+        });
+
+        builder.Entity<AuditHead>(b =>
+        {
+            b.Property(h => h.Id).ValueGeneratedNever();
+            b.Property(h => h.Hash).HasMaxLength(64);
+            b.HasData(new AuditHead { Id = 1, Sequence = 0, Hash = AuditChain.Genesis });
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var changes = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                        && e.Entity is not AuditRecord and not AuditHead)
+            .Select(Describe)
+            .Where(c => c is not null)
+            .Select(c => c!)
+            .ToList();
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            // Taking the head row's write lock first serialises audit writers, so the chain never forks.
+            await Database.ExecuteSqlRawAsync(LockHeadSql, cancellationToken);
+            var head = await AuditHeads.SingleAsync(h => h.Id == 1, cancellationToken);
+            var at = AuditChain.Normalize(clock.GetUtcNow());
+            foreach (var c in changes)
+            {
+                var seq = head.Sequence + 1;
+                var hash = AuditChain.ComputeHash(seq, at, actor.UserId, actor.UserName, c.AgencyId, c.Action,
+                    c.EntityType, c.EntityId, c.Before, c.After, head.Hash);
+                AuditRecords.Add(new AuditRecord
+                {
+                    Sequence = seq, At = at, UserId = actor.UserId, UserName = actor.UserName, AgencyId = c.AgencyId,
+                    Action = c.Action, EntityType = c.EntityType, EntityId = c.EntityId, Before = c.Before,
+                    After = c.After, PreviousHash = head.Hash, Hash = hash,
+                });
+                head.Sequence = seq;
+                head.Hash = hash;
+            }
+
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>A no-op update of the head row: takes its row lock (PostgreSQL) or the write lock (SQLite).</summary>
+    private const string LockHeadSql = """UPDATE "AuditHeads" SET "Sequence" = "Sequence" WHERE "Id" = 1""";
+
+    private sealed record Change(string Action, string EntityType, string EntityId, string? AgencyId, string? Before, string? After);
+
+    private static Change? Describe(EntityEntry e)
+    {
+        var type = e.Metadata.ClrType.Name;
+        var key = string.Join(",", e.Metadata.FindPrimaryKey()!.Properties
+            .Select(p => Convert.ToString(e.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+        var agency = e.Entity is IAgencyOwned owned && owned.AgencyId != Guid.Empty
+            ? owned.AgencyId.ToString()
+            : null;
+
+        Dictionary<string, object?> Values(Func<PropertyEntry, object?> pick, Func<PropertyEntry, bool> which) =>
+            e.Properties.Where(which).ToDictionary(p => p.Metadata.Name,
+                p => IsSecret(e, p.Metadata.Name) && pick(p) is not null ? "***" : pick(p));
+
+        string Json(Dictionary<string, object?> v) => JsonSerializer.Serialize(v, AuditJson);
+
+        switch (e.State)
+        {
+            case EntityState.Added:
+                return new("create", type, key, agency, null, Json(Values(p => p.CurrentValue, _ => true)));
+            case EntityState.Deleted:
+                return new("delete", type, key, agency, Json(Values(p => p.OriginalValue, _ => true)), null);
+            default:
+                var modified = e.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                if (modified.Count == 0) return null;
+                if (modified.All(p => p.Metadata.Name == "ConcurrencyStamp")) return null;
+                return new("update", type, key, agency,
+                    Json(Values(p => p.OriginalValue, modified.Contains)),
+                    Json(Values(p => p.CurrentValue, modified.Contains)));
+        }
+    }
+}
+
+public sealed class SqliteKinerjaDbContext(DbContextOptions<SqliteKinerjaDbContext> options, AuditActor actor, TimeProvider clock)
+    : KinerjaDbContext(options, actor, clock)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no DateTimeOffset type; store UTC ticks so values sort and compare in SQL.
+        configurationBuilder.Properties<DateTimeOffset>()
+            .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>()
+            .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresKinerjaDbContext(DbContextOptions<PostgresKinerjaDbContext> options, AuditActor actor, TimeProvider clock)
+    : KinerjaDbContext(options, actor, clock)
+{
+}

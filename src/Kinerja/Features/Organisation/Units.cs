@@ -1,0 +1,75 @@
+using FluentValidation;
+using Kinerja.Data;
+using Kinerja.Domain.Common;
+using Kinerja.Domain.Organisation;
+using Kinerja.Infrastructure;
+using Kinerja.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Features.Organisation;
+
+public sealed record UnitDto(Guid Id, Guid AgencyId, Guid? ParentId, string Name, int Depth);
+
+/// <summary>The agency's unit tree, parents before children. Every member of the agency may read it.</summary>
+public sealed class ListUnits(KinerjaDbContext db, CurrentUser me)
+{
+    public async Task<IReadOnlyList<UnitDto>> HandleAsync(Guid agencyId, CancellationToken ct = default)
+    {
+        await me.LoadAsync(ct);
+        me.EnsureBelongsTo(agencyId);
+        var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId)
+            .Select(u => new { u.Id, u.ParentId, u.Name }).ToListAsync(ct);
+        var children = units.ToLookup(u => u.ParentId);
+        var result = new List<UnitDto>(units.Count);
+        void Walk(Guid? parent, int depth)
+        {
+            foreach (var u in children[parent].OrderBy(u => u.Name, StringComparer.Create(Text.Indonesian, true)))
+            {
+                result.Add(new UnitDto(u.Id, agencyId, u.ParentId, u.Name, depth));
+                Walk(u.Id, depth + 1);
+            }
+        }
+
+        Walk(null, 0);
+        return result;
+    }
+}
+
+public sealed record CreateUnitRequest(string? Name, Guid? ParentId);
+
+public sealed class CreateUnitValidator : AbstractValidator<CreateUnitRequest>
+{
+    public CreateUnitValidator() => RuleFor(r => r.Name).RequiredName("Nama unit");
+}
+
+/// <summary>Adds a unit: anywhere for an agency admin, below their own unit for a unit head.</summary>
+public sealed class CreateUnit(KinerjaDbContext db, CurrentUser me, IValidator<CreateUnitRequest> validator)
+{
+    public async Task<UnitDto> HandleAsync(Guid agencyId, CreateUnitRequest request, CancellationToken ct = default)
+    {
+        await me.LoadAsync(ct);
+        me.EnsureBelongsTo(agencyId);
+        await validator.EnsureValidAsync(request, ct);
+        var tree = await db.LoadUnitTreeAsync(agencyId, ct);
+        if (request.ParentId is { } parent)
+        {
+            if (!tree.Contains(parent)) throw AppProblem.Invalid("parentId", new Text("Unit induk tidak ada di instansi ini."));
+            if (!me.ManagesUnit(agencyId, parent, tree)) throw CurrentUser.Denied("pengelolaan unit ini");
+        }
+        else if (!me.AdministersAgency(agencyId))
+        {
+            throw CurrentUser.Denied("pengelolaan struktur instansi");
+        }
+
+        var name = request.Name!.Trim();
+        if (await db.Units.AnyAsync(u => u.AgencyId == agencyId && u.ParentId == request.ParentId && u.Name == name, ct))
+        {
+            throw AppProblem.Invalid("name", new Text("Unit \"{0}\" sudah ada di tempat itu.", name));
+        }
+
+        var unit = new OrgUnit(Guid.CreateVersion7(), agencyId, request.ParentId, name);
+        db.Units.Add(unit);
+        await db.SaveChangesAsync(ct);
+        return new UnitDto(unit.Id, agencyId, unit.ParentId, unit.Name, 0);
+    }
+}

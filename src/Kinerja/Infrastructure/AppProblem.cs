@@ -1,0 +1,39 @@
+using Kinerja.Domain.Common;
+
+namespace Kinerja.Infrastructure;
+
+/// <summary>
+/// A request that cannot be carried out, with a reason a user can act on. Handlers throw it;
+/// the API turns it into problem+json, the pages into a message next to the form.
+/// </summary>
+public sealed class AppProblem(int status, Text title, Text? detail = null) : Exception(title.ToString())
+{
+    public int Status { get; } = status;
+    public Text Title { get; } = title;
+    public Text? Detail { get; } = detail;
+
+    /// <summary>Field name (camelCase) -> messages, for 400.</summary>
+    public IReadOnlyDictionary<string, Text[]> Errors { get; init; } = new Dictionary<string, Text[]>();
+
+    /// <summary>For 409 on a state machine: the actions that are allowed now.</summary>
+    public IReadOnlyList<string>? AllowedActions { get; init; }
+
+    public static AppProblem NotFound(string what) =>
+        new(StatusCodes.Status404NotFound, new Text("Data tidak ditemukan."), new Text("{0} tidak ditemukan atau Anda tidak berhak melihatnya.", what));
+
+    public static AppProblem Forbidden(Text detail) =>
+        new(StatusCodes.Status403Forbidden, new Text("Anda tidak berhak melakukan ini."), detail);
+
+    public static AppProblem Conflict(Text detail) =>
+        new(StatusCodes.Status409Conflict, new Text("Permintaan bertentangan dengan data yang ada."), detail);
+
+    public static AppProblem Invalid(IReadOnlyDictionary<string, Text[]> errors) =>
+        new(StatusCodes.Status400BadRequest, new Text("Isian belum benar."),
+            new Text("Periksa isian yang ditandai lalu kirim lagi."))
+        {
+            Errors = errors,
+        };
+
+    public static AppProblem Invalid(string field, Text message) =>
+        Invalid(new Dictionary<string, Text[]> { [field] = [message] });
+}

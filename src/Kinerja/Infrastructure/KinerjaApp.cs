@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Security.Claims;
+using Kinerja.Api;
+using Kinerja.Data;
+using Kinerja.Features.Auth;
+using Kinerja.Features.Organisation;
+using Kinerja.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Infrastructure;
+
+/// <summary>The composition root: services and the HTTP pipeline of the web app (also used by the command-line verbs).</summary>
+public static class KinerjaApp
+{
+    public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("id-ID"), CultureInfo.GetCultureInfo("en-US")];
+
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var settings = KinerjaSettings.From(builder.Configuration);
+        Directory.CreateDirectory(settings.DataDirectory);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditActor>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<Messages>();
+        services.AddUseCases();
+
+        switch (settings.Database)
+        {
+            case DatabaseKind.Sqlite:
+                services.AddDbContext<KinerjaDbContext, SqliteKinerjaDbContext>(o => o.UseSqlite(settings.ConnectionString));
+                break;
+            case DatabaseKind.Postgres:
+                services.AddDbContext<KinerjaDbContext, PostgresKinerjaDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+                break;
+        }
+
+        services.AddDataProtection()
+            .SetApplicationName("Kinerja")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
+
+        services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = PasswordRules.MinLength;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = SignInRules.MaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(SignInRules.LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<KinerjaDbContext>()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication()
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "kinerja.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiAuth.Policy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser().Build());
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.Name = "kinerja.csrf";
+        });
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("id-ID");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider { CookieName = LanguageCookie.Name },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Language");
+                o.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddViewLocalization();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Kinerja API";
+            doc.Info.Description = "Pengumpulan data kinerja SAKIP. Kirim Authorization: Bearer <token> dari POST /api/v1/auth/token.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddDbContextCheck<KinerjaDbContext>("database");
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        return builder;
+    }
+
+    public static WebApplication BuildPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (http, next) =>
+        {
+            var h = http.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "same-origin";
+            if (!http.Request.Path.StartsWithSegments("/api/docs"))
+            {
+                h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+            }
+
+            await next();
+        });
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.Use(async (http, next) =>
+        {
+            // Who the audit trail names for changes made in this request.
+            if (http.User.Identity?.IsAuthenticated == true)
+            {
+                var actor = http.RequestServices.GetRequiredService<AuditActor>();
+                actor.UserId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+                actor.UserName = http.User.Identity.Name ?? "?";
+            }
+
+            await next();
+        });
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api/docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "Kinerja API v1");
+            o.DocumentTitle = "Kinerja API";
+        });
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapKinerjaApi();
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+public static class LanguageCookie
+{
+    public const string Name = "kinerja.lang";
+}
