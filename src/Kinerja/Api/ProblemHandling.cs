@@ -17,7 +17,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Mes
                 new Text("Berkas atau permintaan terlalu besar."), new Text("Kirim berkas yang lebih kecil.")),
             BadHttpRequestException b => new AppProblem(400, new Text("Permintaan tidak dapat dibaca."),
                 new Text("Periksa format isian (JSON, angka, tanggal tttt-bb-hh dan id). Rincian: {0}", b.Message)),
-            _ => null,
+            _ when http.Request.Path.StartsWithSegments("/api") => new AppProblem(500,
+                new Text("Terjadi kesalahan di server."),
+                new Text("Permintaan tidak selesai dan tidak ada data yang berubah. Laporkan kode ini ke administrator: {0}", http.TraceIdentifier)),
+            _ => null, // pages: the /Error page
         };
         if (problem is null) return false;
 

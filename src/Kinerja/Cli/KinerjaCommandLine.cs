@@ -1,11 +1,8 @@
 using System.CommandLine;
 using Kinerja.Data;
-using Kinerja.Demo;
 using Kinerja.Features.Audit;
 using Kinerja.Features.Organisation;
 using Kinerja.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,8 +20,13 @@ public static class KinerjaCommandLine
             noDemo,
         };
         root.TreatUnmatchedTokensAsErrors = false;
-        root.SetAction((parse, ct) => ServeAsync(parse.Tokens.Select(t => t.Value).Where(v => v != "--no-demo").ToArray(),
-            parse.GetValue(noDemo), ct));
+        root.SetAction(async (parse, ct) =>
+        {
+            var webArgs = parse.Tokens.Select(t => t.Value).Where(v => v != "--no-demo").ToList();
+            if (parse.GetValue(noDemo)) webArgs.Add($"--{StartupTasks.NoDemoKey}=true");
+            await KinerjaApp.CreateBuilder([.. webArgs]).Build().BuildPipeline().RunAsync(ct);
+            return 0;
+        });
 
         var migrate = new Command("migrate", "Terapkan migrasi basis data / apply database migrations");
         migrate.SetAction(async (_, ct) =>
@@ -41,10 +43,10 @@ public static class KinerjaCommandLine
         {
             await using var app = KinerjaApp.CreateBuilder([]).Build();
             await Database.MigrateAsync(app.Services, ct);
-            var created = await SeedDemoAsync(app.Services, ct);
+            var created = await DemoSeeding.SeedAsync(app.Services, ct);
             Console.WriteLine(created.Count == 0
                 ? "Instansi demo sudah ada / the demo agencies already exist."
-                : $"{created.Count} pengguna demo dibuat / demo users created. Kata sandi / password: {DemoPassword(app.Configuration)}");
+                : $"{created.Count} pengguna demo dibuat / demo users created. Kata sandi / password: {DemoSeeding.Password(app.Configuration)}");
             return 0;
         });
         root.Subcommands.Add(demo);
@@ -136,61 +138,4 @@ public static class KinerjaCommandLine
         (ok ? Console.Out : Console.Error).WriteLine(message);
         return ok ? 0 : 1;
     }
-
-    private static string DemoPassword(IConfiguration config) =>
-        config["KINERJA_DEMO_PASSWORD"] is { Length: > 0 } p ? p : DemoSeeder.DefaultPassword;
-
-    private static async Task<IReadOnlyList<DemoUser>> SeedDemoAsync(IServiceProvider services, CancellationToken ct)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        return await ActivatorUtilities.CreateInstance<DemoSeeder>(sp)
-            .SeedAsync(DemoPassword(sp.GetRequiredService<IConfiguration>()), ct);
-    }
-
-    private static async Task<int> ServeAsync(string[] args, bool noDemo, CancellationToken ct)
-    {
-        var app = KinerjaApp.CreateBuilder(args).Build().BuildPipeline();
-        var settings = app.Services.GetRequiredService<KinerjaSettings>();
-        await Database.MigrateAsync(app.Services, ct);
-
-        string? generatedAdminPassword;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            generatedAdminPassword = await AdminAccount.EnsureAsync(
-                scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), app.Configuration["KINERJA_ADMIN_PASSWORD"]);
-        }
-
-        var demoUsers = noDemo ? [] : await SeedDemoAsync(app.Services, ct);
-        app.Lifetime.ApplicationStarted.Register(() =>
-        {
-            var urls = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            Console.WriteLine();
-            Console.WriteLine("Kinerja berjalan / is running:");
-            foreach (var url in urls) Console.WriteLine($"  {url}   (API: {url}/api/docs)");
-            Console.WriteLine($"  Data: {settings.DataDirectory}  Basis data / database: {settings.Database}");
-            if (generatedAdminPassword is not null)
-            {
-                Console.WriteLine($"  Administrator: admin / {generatedAdminPassword}   (dibuat sekali, simpan sekarang / shown once, keep it now)");
-            }
-
-            if (!noDemo)
-            {
-                Console.WriteLine($"  Pengguna demo / demo users (kata sandi / password: {DemoPassword(app.Configuration)}):");
-                foreach (var a in DemoSeeder.Load().Agencies)
-                {
-                    var people = a.Units.SelectMany(Flatten).Select(p => $"{p.User.Username} ({p.Title})");
-                    Console.WriteLine($"    {a.Name}: {string.Join(", ", people)}");
-                }
-
-                if (demoUsers.Count > 0) Console.WriteLine($"  ({demoUsers.Count} pengguna demo baru dibuat / new demo users created)");
-            }
-        });
-        await app.RunAsync(ct);
-        return 0;
-    }
-
-    private static IEnumerable<DemoPosition> Flatten(DemoUnit u) =>
-        (u.Positions ?? []).Concat((u.Children ?? []).SelectMany(Flatten));
-
 }

@@ -6,6 +6,9 @@ using Kinerja.Features.Auth;
 using Kinerja.Features.Organisation;
 using Kinerja.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +23,9 @@ public static class KinerjaApp
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        var settings = KinerjaSettings.From(builder.Configuration);
-        Directory.CreateDirectory(settings.DataDirectory);
         var services = builder.Services;
-        services.AddSingleton(settings);
+        // Settings are read from the final configuration (so tests and hosts can override them), not eagerly here.
+        services.AddSingleton(sp => KinerjaSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditActor>();
@@ -31,19 +33,20 @@ public static class KinerjaApp
         services.AddScoped<Messages>();
         services.AddUseCases();
 
-        switch (settings.Database)
+        services.AddDbContext<SqliteKinerjaDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<KinerjaSettings>().ConnectionString));
+        services.AddDbContext<PostgresKinerjaDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<KinerjaSettings>().ConnectionString));
+        services.AddScoped<KinerjaDbContext>(sp => sp.GetRequiredService<KinerjaSettings>().Database switch
         {
-            case DatabaseKind.Sqlite:
-                services.AddDbContext<KinerjaDbContext, SqliteKinerjaDbContext>(o => o.UseSqlite(settings.ConnectionString));
-                break;
-            case DatabaseKind.Postgres:
-                services.AddDbContext<KinerjaDbContext, PostgresKinerjaDbContext>(o => o.UseNpgsql(settings.ConnectionString));
-                break;
-        }
+            DatabaseKind.Sqlite => sp.GetRequiredService<SqliteKinerjaDbContext>(),
+            DatabaseKind.Postgres => sp.GetRequiredService<PostgresKinerjaDbContext>(),
+        });
 
-        services.AddDataProtection()
-            .SetApplicationName("Kinerja")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
+        services.AddDataProtection().SetApplicationName("Kinerja");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(sp.GetRequiredService<KinerjaSettings>().DataDirectory, "keys")),
+                sp.GetRequiredService<ILoggerFactory>())));
+        services.AddHostedService<StartupTasks>();
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
             {
@@ -121,7 +124,7 @@ public static class KinerjaApp
 
     public static WebApplication BuildPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler("/Error");
         app.UseStatusCodePages();
         app.Use(async (http, next) =>
         {

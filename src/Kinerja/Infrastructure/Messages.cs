@@ -2,10 +2,9 @@ using System.Globalization;
 using Kinerja.Domain.Common;
 using Microsoft.Extensions.Localization;
 
-namespace Kinerja.Infrastructure;
+[assembly: RootNamespace("Kinerja")]
 
-/// <summary>Marker type for the shared resource file (Resources/SharedResource.en.resx). Keys are the Indonesian texts.</summary>
-public sealed class SharedResource;
+namespace Kinerja.Infrastructure;
 
 /// <summary>Turns <see cref="Text"/> into the request's language (Indonesian unless the user chose English).</summary>
 public sealed class Messages(IStringLocalizer<SharedResource> localizer)

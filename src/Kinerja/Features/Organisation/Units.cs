@@ -73,3 +73,23 @@ public sealed class CreateUnit(KinerjaDbContext db, CurrentUser me, IValidator<C
         return new UnitDto(unit.Id, agencyId, unit.ParentId, unit.Name, 0);
     }
 }
+
+public sealed record UnitDetailsDto(Guid Id, Guid AgencyId, string AgencyName, Guid? ParentId, string? ParentName, string Name, bool CanManage);
+
+/// <summary>One unit's administration view: for agency-wide roles, and for people of that unit or one above it.</summary>
+public sealed class GetUnit(KinerjaDbContext db, CurrentUser me)
+{
+    public async Task<UnitDetailsDto> HandleAsync(Guid unitId, CancellationToken ct = default)
+    {
+        await me.LoadAsync(ct);
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, ct);
+        if (unit is null || !me.BelongsTo(unit.AgencyId)) throw AppProblem.NotFound("Unit");
+        var tree = await db.LoadUnitTreeAsync(unit.AgencyId, ct);
+        if (!me.SeesUnit(unit.AgencyId, unit.Id, tree)) throw CurrentUser.Denied("halaman unit ini");
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == unit.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        var parent = unit.ParentId is null ? null
+            : await db.Units.AsNoTracking().Where(u => u.Id == unit.ParentId).Select(u => u.Name).SingleOrDefaultAsync(ct);
+        return new UnitDetailsDto(unit.Id, unit.AgencyId, agency, unit.ParentId, parent, unit.Name,
+            me.ManagesUnit(unit.AgencyId, unit.Id, tree));
+    }
+}

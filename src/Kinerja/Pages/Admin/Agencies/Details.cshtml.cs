@@ -1,0 +1,48 @@
+using Kinerja.Data;
+using Kinerja.Features.Organisation;
+using Kinerja.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kinerja.Pages.Admin.Agencies;
+
+public sealed class DetailsModel(GetAgency get, ListUnits units, CreateUnit create, CurrentUser me, KinerjaDbContext db) : KinerjaPage
+{
+    [FromRoute] public Guid Id { get; set; }
+
+    public AgencyDto Agency { get; private set; } = null!;
+    public IReadOnlyList<UnitDto> Units { get; private set; } = [];
+    public HashSet<Guid> VisibleUnits { get; private set; } = [];
+    public bool Administers { get; private set; }
+    public bool SeesWholeAgency { get; private set; }
+
+    [BindProperty] public UnitInput Input { get; set; } = new();
+
+    public Task<IActionResult> OnGetAsync() => RunAsync(async () =>
+    {
+        await OnReloadAsync();
+        return Page();
+    });
+
+    protected override async Task OnReloadAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        Agency = await get.HandleAsync(Id, ct);
+        Units = await units.HandleAsync(Id, ct);
+        var tree = await db.LoadUnitTreeAsync(Id, ct);
+        VisibleUnits = Units.Where(u => me.SeesUnit(Id, u.Id, tree)).Select(u => u.Id).ToHashSet();
+        Administers = me.AdministersAgency(Id);
+        SeesWholeAgency = me.SeesWholeAgency(Id);
+    }
+
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => RunAsync(async () =>
+    {
+        await create.HandleAsync(Id, new CreateUnitRequest(Input.Name, Input.ParentId), ct);
+        return Redirect($"/Admin/Agencies/Details/{Id}");
+    });
+
+    public sealed class UnitInput
+    {
+        public string? Name { get; set; }
+        public Guid? ParentId { get; set; }
+    }
+}

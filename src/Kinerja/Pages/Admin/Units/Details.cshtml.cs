@@ -1,0 +1,55 @@
+using Kinerja.Domain.Organisation;
+using Kinerja.Features.Organisation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kinerja.Pages.Admin.Units;
+
+/// <summary>A unit's administration page. Another unit's staff get 403 (see GetUnit).</summary>
+public sealed class DetailsModel(GetUnit get, ListPositions positions, CreateUser createUser, CreateUnit createUnit) : KinerjaPage
+{
+    [FromRoute] public Guid Id { get; set; }
+
+    public UnitDetailsDto Unit { get; private set; } = null!;
+    public IReadOnlyList<PositionDto> Positions { get; private set; } = [];
+
+    [BindProperty] public UserInput NewUser { get; set; } = new();
+    [BindProperty] public string? NewUnitName { get; set; }
+
+    public Task<IActionResult> OnGetAsync() => RunAsync(async () =>
+    {
+        await OnReloadAsync();
+        return Page();
+    });
+
+    protected override async Task OnReloadAsync()
+    {
+        Unit = await get.HandleAsync(Id, HttpContext.RequestAborted);
+        Positions = await positions.HandleAsync(Unit.AgencyId, Id, HttpContext.RequestAborted);
+    }
+
+    public Task<IActionResult> OnPostUserAsync(CancellationToken ct) => RunAsync(async () =>
+    {
+        var unit = await get.HandleAsync(Id, ct);
+        await createUser.HandleAsync(unit.AgencyId, new CreateUserRequest(NewUser.Username, NewUser.Password, NewUser.FullName,
+            NewUser.Nip, Id, RoleRules.ToApiName(Role.Staff), NewUser.PositionTitle), ct);
+        return Redirect($"/Admin/Units/Details/{Id}");
+    }, nameof(NewUser));
+
+    public Task<IActionResult> OnPostUnitAsync(CancellationToken ct) => RunAsync(async () =>
+    {
+        var unit = await get.HandleAsync(Id, ct);
+        var created = await createUnit.HandleAsync(unit.AgencyId, new CreateUnitRequest(NewUnitName, Id), ct);
+        return Redirect($"/Admin/Units/Details/{created.Id}");
+    }, nameof(NewUnitName));
+
+    public string FormatNip(string? nip) => nip is not null && Nip.TryParse(nip, out var n, out _) ? n.ToString() : "";
+
+    public sealed class UserInput
+    {
+        public string? Username { get; set; }
+        public string? Password { get; set; }
+        public string? FullName { get; set; }
+        public string? Nip { get; set; }
+        public string? PositionTitle { get; set; }
+    }
+}

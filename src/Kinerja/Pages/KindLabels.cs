@@ -1,0 +1,36 @@
+namespace Kinerja.Pages;
+
+/// <summary>Indonesian labels of codes shown in pages (translated like any other text).</summary>
+public static class KindLabels
+{
+    public static string Agency(string kind) => kind switch
+    {
+        "dinas" => "Dinas",
+        "badan" => "Badan",
+        "kecamatan" => "Kecamatan",
+        "sekretariat" => "Sekretariat",
+        "inspektorat" => "Inspektorat",
+        "kantor" => "Kantor",
+        _ => "Lainnya",
+    };
+
+    public static string Role(string role) => role switch
+    {
+        "head" => "Kepala",
+        "secretary" => "Sekretaris",
+        "coordinator" => "Koordinator",
+        "unitHead" => "Kepala unit",
+        "staff" => "Staf",
+        "admin" => "Administrator",
+        "viewer" => "Pemantau",
+        _ => role,
+    };
+
+    public static string Tenure(string kind) => kind switch
+    {
+        "Definitive" => "Definitif",
+        "Plt" => "Plt",
+        "Plh" => "Plh",
+        _ => kind,
+    };
+}

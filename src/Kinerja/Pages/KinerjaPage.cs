@@ -1,0 +1,55 @@
+using Kinerja.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kinerja.Pages;
+
+/// <summary>
+/// Base for pages: runs a use case and turns its problems into what a person sees — messages next to
+/// the form for bad input (the form keeps what was typed), the access-denied page for 403, 404 otherwise.
+/// </summary>
+public abstract class KinerjaPage : PageModel
+{
+    protected Messages M => HttpContext.RequestServices.GetRequiredService<Messages>();
+
+    /// <summary>Runs <paramref name="action"/>; on bad input adds the messages under <paramref name="prefix"/> and shows the page again.</summary>
+    protected async Task<IActionResult> RunAsync(Func<Task<IActionResult>> action, string prefix = "Input")
+    {
+        try
+        {
+            return await action();
+        }
+        catch (AppProblem p) when (p.Status == StatusCodes.Status400BadRequest || p.Status == StatusCodes.Status409Conflict)
+        {
+            AddErrors(p, prefix);
+            await OnReloadAsync();
+            return Page();
+        }
+        catch (AppProblem p) when (p.Status == StatusCodes.Status403Forbidden)
+        {
+            return Forbid();
+        }
+        catch (AppProblem p) when (p.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+    }
+
+    /// <summary>Reloads what the page shows besides the form, after a failed post.</summary>
+    protected virtual Task OnReloadAsync() => Task.CompletedTask;
+
+    protected void AddErrors(AppProblem p, string prefix)
+    {
+        if (p.Errors.Count == 0)
+        {
+            ModelState.AddModelError(string.Empty, p.Detail is null ? M[p.Title] : M[p.Detail]);
+            return;
+        }
+
+        foreach (var (field, messages) in p.Errors)
+        {
+            var key = string.IsNullOrEmpty(field) ? prefix : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+            foreach (var m in messages) ModelState.AddModelError(key, M[m]);
+        }
+    }
+}
