@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Kinerja.Api;
 using Kinerja.Data;
 using Kinerja.Features.Auth;
@@ -18,7 +17,7 @@ namespace Kinerja.Infrastructure;
 /// <summary>The composition root: services and the HTTP pipeline of the web app (also used by the command-line verbs).</summary>
 public static class KinerjaApp
 {
-    public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("id-ID"), CultureInfo.GetCultureInfo("en-US")];
+    public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("id-ID"), CultureInfo.GetCultureInfo("id"), CultureInfo.GetCultureInfo("en")];
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
@@ -109,6 +108,8 @@ public static class KinerjaApp
             })
             .AddViewLocalization();
         services.AddProblemDetails();
+        // Malformed JSON, ids or dates throw, so ProblemExceptionHandler can say what to fix.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -124,6 +125,8 @@ public static class KinerjaApp
 
     public static WebApplication BuildPipeline(this WebApplication app)
     {
+        // Localization first, so problems written by the exception handler are in the user's language.
+        app.UseRequestLocalization();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePages();
         app.Use(async (http, next) =>
@@ -139,21 +142,8 @@ public static class KinerjaApp
 
             await next();
         });
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
-        app.Use(async (http, next) =>
-        {
-            // Who the audit trail names for changes made in this request.
-            if (http.User.Identity?.IsAuthenticated == true)
-            {
-                var actor = http.RequestServices.GetRequiredService<AuditActor>();
-                actor.UserId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-                actor.UserName = http.User.Identity.Name ?? "?";
-            }
-
-            await next();
-        });
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -12,7 +12,7 @@ public sealed class LanguageModel : PageModel
 
     public IActionResult OnPost(string? lang, string? returnUrl)
     {
-        var ui = lang == "en" ? "en-US" : "id-ID";
+        var ui = lang == "en" ? "en" : "id-ID";
         Response.Cookies.Append(LanguageCookie.Name,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture("id-ID", ui)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });

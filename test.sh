@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test of Kinerja: domain tables, HTTP tests on SQLite and on a real PostgreSQL,
+# and browser journeys in headless Chromium. Installs and starts what they need (as root:
+# Debian's postgresql, chromium, fonts) on a fresh machine. Usage: ./test.sh [dotnet test args]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/lib/chromium/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "Liberation Sans" || need+=(fonts-liberation)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "Missing system packages: ${need[*]}. Install them (sudo apt-get install ${need[*]}) and run again." >&2
+    exit 1
+  fi
+  echo "Installing ${need[*]} ..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# PostgreSQL: start the packaged cluster and make a role the tests use to create throw-away databases.
+if [ -z "${KINERJA_TEST_POSTGRES:-}" ]; then
+  version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+  pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$version main$" || pg_createcluster "$version" main >/dev/null
+  pg_lsclusters -h | grep "^$version main" | grep -q online || pg_ctlcluster "$version" main start
+  port=$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 1; done
+  run_pg() { if [ "$(id -u)" = 0 ]; then su postgres -c "psql -p $port -qtAc \"$1\""; else sudo -u postgres psql -p "$port" -qtAc "$1"; fi; }
+  run_pg "SELECT 1 FROM pg_roles WHERE rolname='kinerja_test'" | grep -q 1 \
+    || run_pg "CREATE ROLE kinerja_test LOGIN CREATEDB PASSWORD 'kinerja_test'"
+  export KINERJA_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=kinerja_test;Password=kinerja_test;Database=postgres"
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore >/dev/null
+dotnet build Kinerja.slnx -c Release -nologo -clp:ErrorsOnly
+
+log=$(mktemp)
+status=0
+dotnet test Kinerja.slnx -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line for people and CI: "Tests: N passed, N failed, N skipped".
+awk '/(Passed|Failed)! +- +Failed:/ {
+       gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit $status

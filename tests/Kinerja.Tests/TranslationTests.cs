@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Kinerja.Domain.Organisation;
+using Kinerja.Pages;
+
+namespace Kinerja.Tests;
+
+/// <summary>Every Indonesian text the code shows a person has an English translation (tools/translations.py).</summary>
+public partial class TranslationTests
+{
+    private static readonly string Root = FindRoot();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kinerja.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
+    private static HashSet<string> English() =>
+        XDocument.Load(Path.Combine(Root, "src/Kinerja/Resources/SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+
+    [GeneratedRegex(@"(?:M\[|Text\(|error = new\()""((?:[^""\\]|\\.)+)""")]
+    private static partial Regex TextLiteral();
+
+    [Fact]
+    public void Every_text_in_pages_and_messages_has_an_English_entry()
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains("Migrations"));
+        var texts = files.SelectMany(f => TextLiteral().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value.Replace("\\\"", "\"")))
+            .Where(t => t.Any(char.IsLetter))
+            .ToHashSet();
+        texts.Count.ShouldBeGreaterThan(100);
+
+        foreach (var kind in new[] { "dinas", "badan", "kecamatan", "sekretariat", "inspektorat", "kantor", "other" }) texts.Add(KindLabels.Agency(kind));
+        foreach (var role in Enum.GetValues<Role>()) texts.Add(KindLabels.Role(role.ToApiName()));
+        foreach (var role in Enum.GetValues<Role>()) texts.Add(Kinerja.Pages.IndexModel.RoleDescription(role));
+        foreach (var action in new[] { "create", "update", "delete" }) texts.Add(Kinerja.Pages.Audit.IndexModel.ActionLabel(action));
+
+        var english = English();
+        var missing = texts.Where(t => !english.Contains(t)).Order(StringComparer.Ordinal).ToList();
+        missing.ShouldBeEmpty("Add these to tools/translations.py and run it:\n" + string.Join("\n", missing));
+    }
+}
