@@ -52,11 +52,13 @@ public sealed record CreateUserRequest(
 
 public sealed class CreateUserValidator : AbstractValidator<CreateUserRequest>
 {
-    public CreateUserValidator()
+    public CreateUserValidator(KinerjaDbContext db)
     {
         RuleFor(r => r.Username).RequiredName("Nama pengguna", 64)
             .Must(u => u!.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
-            .WithState(_ => new Text("Nama pengguna hanya boleh huruf, angka, titik, garis bawah dan tanda hubung."));
+            .WithState(_ => new Text("Nama pengguna hanya boleh huruf, angka, titik, garis bawah dan tanda hubung."))
+            .MustAsync(async (u, ct) => !await db.Users.AnyAsync(x => x.NormalizedUserName == u!.Trim().ToUpperInvariant(), ct))
+            .WithState(r => new Text("Nama pengguna \"{0}\" sudah dipakai.", r.Username!.Trim()));
         RuleFor(r => r.FullName).RequiredName("Nama lengkap");
         RuleFor(r => r.Password).NotEmpty().WithState(_ => new Text("Kata sandi wajib diisi."));
         RuleFor(r => r.Nip).Must(n => string.IsNullOrWhiteSpace(n) || Nip.TryParse(n, out _, out _))

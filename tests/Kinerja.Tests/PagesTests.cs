@@ -1,0 +1,115 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Tests;
+
+/// <summary>The pages over HTTP, with the cookie and antiforgery token a browser would carry.</summary>
+public abstract class PagesTests(KinerjaFixture f)
+{
+    private const string Dkp = "Dinas Kelautan dan Perikanan";
+
+    private static FormUrlEncodedContent Form(string page, params (string Key, string Value)[] fields) =>
+        new(fields.Select(x => new KeyValuePair<string, string>(x.Key, x.Value))
+            .Append(new("__RequestVerificationToken", Http.FormToken(page))));
+
+    [Fact]
+    public async Task Pages_need_a_sign_in_and_speak_Indonesian_by_default_or_English_on_request()
+    {
+        var client = f.CreateClient(new() { AllowAutoRedirect = false });
+        var home = await client.GetAsync("/");
+        home.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        home.Headers.Location!.ToString().ShouldContain("/Account/Login");
+
+        var login = await client.GetStringAsync("/Account/Login");
+        login.ShouldContain("Masuk ke Kinerja");
+        login.ShouldContain("lang=\"id\"");
+        (await client.PostAsync("/Language", Form(login, ("lang", "en"), ("returnUrl", "/Account/Login")))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var english = await client.GetStringAsync("/Account/Login");
+        english.ShouldContain("Sign in to Kinerja");
+        english.ShouldContain("lang=\"en\"");
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_refused()
+    {
+        var client = await f.SignInPagesAsync("dkp.admin");
+        var agency = await f.AgencyIdAsync(Dkp);
+        var response = await client.PostAsync($"/Admin/Agencies/Details/{agency}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Name"] = "Unit Tanpa Token" }));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await using var db = f.NewDbContext();
+        (await db.Units.AnyAsync(u => u.Name == "Unit Tanpa Token")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_a_message_on_the_form()
+    {
+        var client = f.CreateClient(new() { AllowAutoRedirect = false });
+        var page = await client.GetStringAsync("/Account/Login");
+        var response = await client.PostAsync("/Account/Login", Form(page, ("UserName", "dkp.kadis"), ("Password", "keliru")));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Nama pengguna atau kata sandi salah.");
+    }
+
+    [Fact]
+    public async Task The_home_page_shows_what_each_role_does()
+    {
+        var coordinator = await f.SignInPagesAsync("dkp.kasubag-kp");
+        var home = await coordinator.GetStringAsync("/");
+        home.ShouldContain("Baiq Nurul Aini, S.E.");
+        home.ShouldContain("data-testid=\"home-role-coordinator\"");
+        home.ShouldContain("membuka putaran pengumpulan data");
+
+        var staff = await f.SignInPagesAsync("dkp.staf-evaluasi");
+        (await staff.GetStringAsync("/")).ShouldContain("data-testid=\"home-role-staff\"");
+    }
+
+    [Fact]
+    public async Task A_Kasi_opens_their_own_unit_page_but_not_another_units_or_agencys()
+    {
+        var kasi = await f.SignInPagesAsync("dkp.kasi-sarpras");
+        var own = await f.UnitIdAsync(Dkp, "Seksi Sarana dan Prasarana Perikanan Tangkap");
+        var sibling = await f.UnitIdAsync(Dkp, "Seksi Produksi Perikanan Budidaya");
+        var otherAgency = await f.UnitIdAsync("Kecamatan Pasrujambe", "Seksi Pemerintahan");
+
+        var page = await kasi.GetAsync($"/Admin/Units/Details/{own}");
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("Hairul Anwar, S.Pi.");
+
+        var denied = await kasi.GetAsync($"/Admin/Units/Details/{sibling}");
+        denied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        denied.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+        (await kasi.GetAsync($"/Admin/Units/Details/{otherAgency}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await kasi.GetAsync($"/Admin/Agencies/Details/{await f.AgencyIdAsync("Kecamatan Pasrujambe")}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Bad_input_in_a_page_is_explained_next_to_the_form_and_nothing_is_saved()
+    {
+        var admin = await f.SignInPagesAsync("dkp.admin");
+        var agency = await f.AgencyIdAsync(Dkp);
+        await using var db = f.NewDbContext();
+        var users = await db.Users.CountAsync();
+
+        var page = await admin.GetStringAsync($"/Admin/Users?agencyId={agency}");
+        var unit = await f.UnitIdAsync(Dkp, "Sekretariat");
+        var response = await admin.PostAsync($"/Admin/Users?agencyId={agency}", Form(page,
+            ("Input.FullName", "Nama Yang Cukup"), ("Input.Nip", "1976070120090110"), ("Input.Username", "dkp.kadis"),
+            ("Input.Password", "Kuat#Sandi2026"), ("Input.UnitId", unit.ToString()), ("Input.Role", "staff")));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        html.ShouldContain("NIP harus 18 digit, yang diisi 16 digit.");
+        html.ShouldContain("Nama pengguna \"dkp.kadis\" sudah dipakai.");
+        html.ShouldContain("value=\"Nama Yang Cukup\""); // what was typed is kept
+        (await db.Users.CountAsync()).ShouldBe(users);
+
+        var details = await admin.GetStringAsync($"/Admin/Agencies/Details/{agency}");
+        response = await admin.PostAsync($"/Admin/Agencies/Details/{agency}", Form(details, ("Input.Name", "  ")));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Nama unit wajib diisi.");
+    }
+}
+
+public sealed class PagesTestsOnSqlite(SqliteFixture f) : PagesTests(f), IClassFixture<SqliteFixture>;
+
+public sealed class PagesTestsOnPostgres(PostgresFixture f) : PagesTests(f), IClassFixture<PostgresFixture>;
