@@ -41,10 +41,10 @@ public abstract class KinerjaFixture : WebApplicationFactory<Program>, IAsyncLif
         builder.UseEnvironment("Production");
     }
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         await CreateDatabaseAsync();
-        _ = Server; // starts the host: migrations and demo seeding run before it answers
+        StartServer(); // migrations and demo seeding run before it answers
     }
 
     public override async ValueTask DisposeAsync()
@@ -89,7 +89,7 @@ public abstract class KinerjaFixture : WebApplicationFactory<Program>, IAsyncLif
     private sealed record TokenBody(string Token, DateTimeOffset ExpiresAt);
 }
 
-public sealed class SqliteFixture : KinerjaFixture
+public class SqliteFixture : KinerjaFixture
 {
     protected override string DatabaseKind => "sqlite";
 }

@@ -21,7 +21,12 @@ public static class KinerjaApp
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The content root is the program's folder, so `dotnet run` from any directory finds its settings;
+        // data goes to KINERJA_DATA_DIR, relative to the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // Serve wwwroot from the source tree when running from a build (dotnet run, tests) in any environment;
+        // a published app has the files in its own wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         // Settings are read from the final configuration (so tests and hosts can override them), not eagerly here.
         services.AddSingleton(sp => KinerjaSettings.From(sp.GetRequiredService<IConfiguration>()));
