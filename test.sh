@@ -33,7 +33,6 @@ if [ -z "${KINERJA_TEST_POSTGRES:-}" ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet tool restore >/dev/null
 dotnet build Kinerja.slnx -c Release -nologo -clp:ErrorsOnly
 
 log=$(mktemp)
