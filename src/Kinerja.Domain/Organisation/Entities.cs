@@ -18,6 +18,15 @@ public enum AgencyKind
     Other,
 }
 
+/// <summary>
+/// Something people edit: <see cref="Version"/> goes up by one with every saved change and is the
+/// ETag clients send back, so two people never silently overwrite each other.
+/// </summary>
+public interface IVersioned
+{
+    int Version { get; }
+}
+
 /// <summary>Something that belongs to one agency: its data is never shown to another agency's users.</summary>
 public interface IAgencyOwned
 {
@@ -42,7 +51,7 @@ public sealed class Government
 }
 
 /// <summary>Perangkat Daerah / OPD: the organisation that runs the SOP.</summary>
-public sealed class Agency : IAgencyOwned
+public sealed class Agency : IAgencyOwned, IVersioned
 {
     private Agency() { Name = string.Empty; }
 
@@ -65,6 +74,8 @@ public sealed class Agency : IAgencyOwned
     /// <summary>Pattern of outgoing letter numbers, e.g. <c>800/{seq}/427.96/{year}</c>.</summary>
     public string? LetterNumberPattern { get; private set; }
 
+    public int Version { get; private set; }
+
     Guid IAgencyOwned.AgencyId => Id;
 
     public void Update(string name, AgencyKind kind, string? address, string? letterNumberPattern)
@@ -77,7 +88,7 @@ public sealed class Agency : IAgencyOwned
 }
 
 /// <summary>Unit kerja: Sekretariat, Bidang, Seksi, Subbagian, UPT. A tree under the agency.</summary>
-public sealed class OrgUnit : IAgencyOwned
+public sealed class OrgUnit : IAgencyOwned, IVersioned
 {
     private OrgUnit() { Name = string.Empty; }
 
@@ -93,6 +104,7 @@ public sealed class OrgUnit : IAgencyOwned
     public Guid AgencyId { get; private set; }
     public Guid? ParentId { get; private set; }
     public string Name { get; private set; }
+    public int Version { get; private set; }
 
     public void Rename(string name) => Name = name;
 

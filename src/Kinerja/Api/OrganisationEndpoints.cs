@@ -38,19 +38,48 @@ public static class OrganisationEndpoints
             var a = await h.HandleAsync(r, ct);
             return TypedResults.Created($"/api/v1/agencies/{a.Id}", a);
         });
-        org.MapGet("/{agencyId:guid}", (Guid agencyId, GetAgency h, CancellationToken ct) => h.HandleAsync(agencyId, ct));
+        org.MapGet("/{agencyId:guid}", async (Guid agencyId, GetAgency h, HttpContext http, CancellationToken ct) =>
+        {
+            var a = await h.HandleAsync(agencyId, ct);
+            http.Response.Headers.ETag = Concurrency.ETag(a.Version);
+            return a;
+        });
+        org.MapPut("/{agencyId:guid}", async (Guid agencyId, UpdateAgencyRequest r, UpdateAgency h, HttpContext http, CancellationToken ct) =>
+        {
+            var a = await h.HandleAsync(agencyId, r, Concurrency.FromIfMatch(http.Request.Headers.IfMatch), ct);
+            http.Response.Headers.ETag = Concurrency.ETag(a.Version);
+            return a;
+        }).WithSummary("Ubah instansi (wajib If-Match)");
         org.MapGet("/{agencyId:guid}/units", (Guid agencyId, ListUnits h, CancellationToken ct) => h.HandleAsync(agencyId, ct));
         org.MapPost("/{agencyId:guid}/units", async (Guid agencyId, CreateUnitRequest r, CreateUnit h, CancellationToken ct) =>
         {
             var u = await h.HandleAsync(agencyId, r, ct);
             return TypedResults.Created($"/api/v1/agencies/{agencyId}/units/{u.Id}", u);
         });
+        org.MapGet("/{agencyId:guid}/units/{unitId:guid}", async (Guid agencyId, Guid unitId, GetUnit h, HttpContext http, CancellationToken ct) =>
+        {
+            var u = await h.HandleAsync(unitId, ct);
+            if (u.AgencyId != agencyId) throw AppProblem.NotFound("Unit");
+            http.Response.Headers.ETag = Concurrency.ETag(u.Version);
+            return u;
+        });
+        org.MapPut("/{agencyId:guid}/units/{unitId:guid}", async (Guid agencyId, Guid unitId, UpdateUnitRequest r, UpdateUnit h, HttpContext http, CancellationToken ct) =>
+        {
+            var u = await h.HandleAsync(agencyId, unitId, r, Concurrency.FromIfMatch(http.Request.Headers.IfMatch), ct);
+            http.Response.Headers.ETag = Concurrency.ETag(u.Version);
+            return u;
+        }).WithSummary("Ubah nama atau induk unit (wajib If-Match)");
         org.MapGet("/{agencyId:guid}/users", (Guid agencyId, Guid? unitId, ListUsers h, CancellationToken ct) => h.HandleAsync(agencyId, unitId, ct));
         org.MapPost("/{agencyId:guid}/users", async (Guid agencyId, CreateUserRequest r, CreateUser h, CancellationToken ct) =>
         {
             var u = await h.HandleAsync(agencyId, r, ct);
             return TypedResults.Created($"/api/v1/agencies/{agencyId}/users/{u.Id}", u);
         });
+        org.MapPost("/{agencyId:guid}/users/{userId:guid}/password", async (Guid agencyId, Guid userId, ResetPasswordRequest r, ResetPassword h, CancellationToken ct) =>
+        {
+            await h.HandleAsync(agencyId, userId, r, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Ganti kata sandi pengguna dan buka kunci akun");
         org.MapGet("/{agencyId:guid}/positions", (Guid agencyId, Guid? unitId, ListPositions h, CancellationToken ct) => h.HandleAsync(agencyId, unitId, ct));
         org.MapPost("/{agencyId:guid}/positions", async (Guid agencyId, CreatePositionRequest r, CreatePosition h, CancellationToken ct) =>
         {
@@ -60,6 +89,12 @@ public static class OrganisationEndpoints
         org.MapPost("/{agencyId:guid}/positions/{positionId:guid}/holders",
             async (Guid agencyId, Guid positionId, AssignHolderRequest r, AssignHolder h, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/agencies/{agencyId}/positions/{positionId}", await h.HandleAsync(agencyId, positionId, r, ct)));
+        org.MapPost("/{agencyId:guid}/positions/{positionId:guid}/holders/{holderId:guid}/end",
+            async (Guid agencyId, Guid holderId, EndHoldingRequest r, EndHolding h, CancellationToken ct) =>
+            {
+                await h.HandleAsync(agencyId, holderId, r, ct);
+                return TypedResults.NoContent();
+            }).WithSummary("Akhiri pemegang jabatan pada tanggal tertentu");
         org.MapGet("/{agencyId:guid}/audit",
             (Guid agencyId, DateTimeOffset? from, DateTimeOffset? to, string? entity, int? limit, ListAudit h, CancellationToken ct) =>
                 h.HandleAsync(agencyId, from, to, entity, limit ?? 200, ct)).WithTags("Audit");

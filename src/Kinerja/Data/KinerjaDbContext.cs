@@ -65,6 +65,7 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
             b.Property(a => a.LetterNumberPattern).HasMaxLength(100);
             b.HasOne<Government>().WithMany().HasForeignKey(a => a.GovernmentId).OnDelete(DeleteBehavior.Restrict);
             b.HasIndex(a => new { a.GovernmentId, a.Name }).IsUnique();
+            b.Property(a => a.Version).IsConcurrencyToken();
         });
 
         builder.Entity<OrgUnit>(b =>
@@ -74,6 +75,7 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
             b.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
             b.HasIndex(u => new { u.AgencyId, u.ParentId, u.Name }).IsUnique();
+            b.Property(u => u.Version).IsConcurrencyToken();
         });
 
         builder.Entity<Position>(b =>
@@ -124,6 +126,12 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            var version = e.Property(v => v.Version);
+            version.CurrentValue = version.OriginalValue + 1;
+        }
+
         var changes = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                         && e.Entity is not AuditRecord and not AuditHead)

@@ -19,7 +19,8 @@ public abstract class KinerjaPage : PageModel
         {
             return await action();
         }
-        catch (AppProblem p) when (p.Status == StatusCodes.Status400BadRequest || p.Status == StatusCodes.Status409Conflict)
+        catch (AppProblem p) when (p.Status is StatusCodes.Status400BadRequest or StatusCodes.Status409Conflict
+                                       or StatusCodes.Status412PreconditionFailed or StatusCodes.Status428PreconditionRequired)
         {
             AddErrors(p, prefix);
             await OnReloadAsync();

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kinerja.Features.Organisation;
 
 public sealed record AgencyDto(
-    Guid Id, string Name, string Kind, Guid GovernmentId, string Government, string? Address, string? LetterNumberPattern);
+    Guid Id, string Name, string Kind, Guid GovernmentId, string Government, string? Address, string? LetterNumberPattern, int Version);
 
 internal static class AgencyProjection
 {
@@ -17,7 +17,7 @@ internal static class AgencyProjection
         from a in agencies
         join g in db.Governments on a.GovernmentId equals g.Id
         orderby g.Name, a.Name
-        select new AgencyDto(a.Id, a.Name, AgencyKinds.ApiName(a.Kind), g.Id, g.Name, a.Address, a.LetterNumberPattern);
+        select new AgencyDto(a.Id, a.Name, AgencyKinds.ApiName(a.Kind), g.Id, g.Name, a.Address, a.LetterNumberPattern, a.Version);
 }
 
 /// <summary>The agencies the user belongs to (all of them for the system administrator).</summary>
@@ -103,8 +103,47 @@ public sealed class CreateAgency(KinerjaDbContext db, CurrentUser me, IValidator
         db.Agencies.Add(agency);
         await db.SaveChangesAsync(ct);
         return new AgencyDto(agency.Id, agency.Name, AgencyKinds.ApiName(kind), government.Id, government.Name,
-            agency.Address, agency.LetterNumberPattern);
+            agency.Address, agency.LetterNumberPattern, agency.Version);
     }
 
     internal static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+public sealed record UpdateAgencyRequest(string? Name, string? Kind, string? Address, string? LetterNumberPattern);
+
+public sealed class UpdateAgencyValidator : AbstractValidator<UpdateAgencyRequest>
+{
+    public UpdateAgencyValidator()
+    {
+        RuleFor(r => r.Name).RequiredName("Nama instansi");
+        RuleFor(r => r.Kind).Must(k => AgencyKinds.TryParse(k, out _))
+            .WithState(_ => new Text("Jenis instansi harus salah satu dari: {0}.", string.Join(", ", AgencyKinds.Names)));
+        RuleFor(r => r.Address).OptionalText("Alamat", 300);
+        RuleFor(r => r.LetterNumberPattern).OptionalText("Pola nomor surat", 100);
+    }
+}
+
+/// <summary>Changes an agency's name, kind, address or letter pattern. Agency admin or system admin; needs the version last seen.</summary>
+public sealed class UpdateAgency(KinerjaDbContext db, CurrentUser me, IValidator<UpdateAgencyRequest> validator, GetAgency get)
+{
+    public async Task<AgencyDto> HandleAsync(Guid agencyId, UpdateAgencyRequest request, int? expectedVersion, CancellationToken ct = default)
+    {
+        await me.LoadAsync(ct);
+        me.EnsureBelongsTo(agencyId);
+        if (!me.AdministersAgency(agencyId)) throw CurrentUser.Denied("pengubahan data instansi");
+        var agency = await db.Agencies.SingleAsync(a => a.Id == agencyId, ct);
+        Concurrency.EnsureVersion(expectedVersion, agency.Version);
+        await validator.EnsureValidAsync(request, ct);
+        var name = request.Name!.Trim();
+        if (await db.Agencies.AnyAsync(a => a.Id != agencyId && a.GovernmentId == agency.GovernmentId && a.Name == name, ct))
+        {
+            throw AppProblem.Invalid("name", new Text("Instansi \"{0}\" sudah terdaftar di {1}.", name,
+                await db.Governments.Where(g => g.Id == agency.GovernmentId).Select(g => g.Name).SingleAsync(ct)));
+        }
+
+        AgencyKinds.TryParse(request.Kind, out var kind);
+        agency.Update(name, kind, CreateAgency.Clean(request.Address), CreateAgency.Clean(request.LetterNumberPattern));
+        await Concurrency.SaveAsync(db, ct);
+        return await get.HandleAsync(agencyId, ct);
+    }
 }

@@ -122,3 +122,21 @@ public sealed class AssignHolder(KinerjaDbContext db, CurrentUser me)
         return new HolderDto(holder.Id, user.Id, user.FullName, user.Nip, kind.ToString(), from, request.Until, true);
     }
 }
+
+public sealed record EndHoldingRequest(DateOnly? LastDay);
+
+/// <summary>Ends a holding on a day (inclusive): a transfer, retirement, or the end of an acting period. Agency admin only.</summary>
+public sealed class EndHolding(KinerjaDbContext db, CurrentUser me)
+{
+    public async Task HandleAsync(Guid agencyId, Guid holderId, EndHoldingRequest request, CancellationToken ct = default)
+    {
+        await me.LoadAsync(ct);
+        me.EnsureBelongsTo(agencyId);
+        var holder = await db.PositionHolders.SingleOrDefaultAsync(h => h.Id == holderId && h.AgencyId == agencyId, ct) ?? throw AppProblem.NotFound("Pemegang jabatan");
+        if (!me.AdministersAgency(agencyId)) throw CurrentUser.Denied("pengisian jabatan");
+        if (request.LastDay is not { } last) throw AppProblem.Invalid("lastDay", new Text("Tanggal terakhir wajib diisi."));
+        if (last < holder.From) throw AppProblem.Invalid("lastDay", new Text("Tanggal akhir jabatan tidak boleh sebelum tanggal mulai."));
+        holder.End(last);
+        await db.SaveChangesAsync(ct);
+    }
+}

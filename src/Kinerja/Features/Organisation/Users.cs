@@ -170,3 +170,30 @@ public static class PasswordRules
 {
     public const int MinLength = 10;
 }
+
+public sealed record ResetPasswordRequest(string? Password);
+
+/// <summary>Sets a new password for a user of the agency and lifts any lockout. Agency admin only.</summary>
+public sealed class ResetPassword(KinerjaDbContext db, CurrentUser me, UserManager<AppUser> users)
+{
+    public async Task HandleAsync(Guid agencyId, Guid userId, ResetPasswordRequest request, CancellationToken ct = default)
+    {
+        await me.LoadAsync(ct);
+        me.EnsureBelongsTo(agencyId);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId && u.HomeAgencyId == agencyId, ct) ?? throw AppProblem.NotFound("Pengguna");
+        if (!me.AdministersAgency(agencyId)) throw CurrentUser.Denied("penggantian kata sandi pengguna");
+        if (string.IsNullOrEmpty(request.Password)) throw AppProblem.Invalid("password", new Text("Kata sandi wajib diisi."));
+        foreach (var v in users.PasswordValidators)
+        {
+            var check = await v.ValidateAsync(users, user, request.Password);
+            if (!check.Succeeded) throw AppProblem.Invalid(new Dictionary<string, Text[]> { ["password"] = check.Errors.Select(IdentityMessages.Translate).ToArray() });
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, request.Password);
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
+        await users.UpdateSecurityStampAsync(user); // signs the user out of other sessions; saves
+        await tx.CommitAsync(ct);
+    }
+}

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kinerja.Pages.Admin.Agencies;
 
-public sealed class DetailsModel(GetAgency get, ListUnits units, CreateUnit create, CurrentUser me, KinerjaDbContext db) : KinerjaPage
+public sealed class DetailsModel(GetAgency get, ListUnits units, CreateUnit create, UpdateAgency update, CurrentUser me, KinerjaDbContext db) : KinerjaPage
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -16,12 +16,24 @@ public sealed class DetailsModel(GetAgency get, ListUnits units, CreateUnit crea
     public bool SeesWholeAgency { get; private set; }
 
     [BindProperty] public UnitInput Input { get; set; } = new();
+    [BindProperty] public AgencyEdit Edit { get; set; } = new();
 
     public Task<IActionResult> OnGetAsync() => RunAsync(async () =>
     {
         await OnReloadAsync();
+        Edit = new AgencyEdit
+        {
+            Name = Agency.Name, Kind = Agency.Kind, Address = Agency.Address, LetterNumberPattern = Agency.LetterNumberPattern, Version = Agency.Version,
+        };
         return Page();
     });
+
+    /// <summary>On a conflict (412) the form keeps what the user typed, and says someone else changed it first.</summary>
+    public Task<IActionResult> OnPostEditAsync(CancellationToken ct) => RunAsync(async () =>
+    {
+        await update.HandleAsync(Id, new UpdateAgencyRequest(Edit.Name, Edit.Kind, Edit.Address, Edit.LetterNumberPattern), Edit.Version, ct);
+        return Redirect($"/Admin/Agencies/Details/{Id}");
+    }, nameof(Edit));
 
     protected override async Task OnReloadAsync()
     {
@@ -39,6 +51,15 @@ public sealed class DetailsModel(GetAgency get, ListUnits units, CreateUnit crea
         await create.HandleAsync(Id, new CreateUnitRequest(Input.Name, Input.ParentId), ct);
         return Redirect($"/Admin/Agencies/Details/{Id}");
     });
+
+    public sealed class AgencyEdit
+    {
+        public string? Name { get; set; }
+        public string? Kind { get; set; }
+        public string? Address { get; set; }
+        public string? LetterNumberPattern { get; set; }
+        public int? Version { get; set; }
+    }
 
     public sealed class UnitInput
     {

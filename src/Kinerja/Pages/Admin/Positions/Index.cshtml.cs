@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kinerja.Pages.Admin.Positions;
 
 public sealed class IndexModel(
-    GetAgency getAgency, ListPositions list, ListUnits units, ListUsers users, CreatePosition create, AssignHolder assign, CurrentUser me)
+    GetAgency getAgency, ListPositions list, ListUnits units, ListUsers users, CreatePosition create, AssignHolder assign, EndHolding end,
+    CurrentUser me)
     : KinerjaPage
 {
     [BindProperty(SupportsGet = true)] public Guid AgencyId { get; set; }
@@ -47,6 +48,12 @@ public sealed class IndexModel(
             new AssignHolderRequest(Assign.UserId, Assign.Kind, Assign.From, Assign.Until), ct);
         return Redirect($"/Admin/Positions?agencyId={AgencyId}");
     }, nameof(Assign));
+
+    public Task<IActionResult> OnPostEndAsync(Guid holderId, DateOnly? lastDay, CancellationToken ct) => RunAsync(async () =>
+    {
+        await end.HandleAsync(AgencyId, holderId, new EndHoldingRequest(lastDay), ct);
+        return Redirect($"/Admin/Positions?agencyId={AgencyId}");
+    }, "LastDay");
 
     public sealed class PositionInput
     {

@@ -5,12 +5,16 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kinerja.Pages.Admin.Units;
 
 /// <summary>A unit's administration page. Another unit's staff get 403 (see GetUnit).</summary>
-public sealed class DetailsModel(GetUnit get, ListPositions positions, CreateUser createUser, CreateUnit createUnit) : KinerjaPage
+public sealed class DetailsModel(GetUnit get, ListPositions positions, ListUnits units, CreateUser createUser, CreateUnit createUnit, UpdateUnit update)
+    : KinerjaPage
 {
     [FromRoute] public Guid Id { get; set; }
 
     public UnitDetailsDto Unit { get; private set; } = null!;
     public IReadOnlyList<PositionDto> Positions { get; private set; } = [];
+    public IReadOnlyList<UnitDto> AgencyUnits { get; private set; } = [];
+
+    [BindProperty] public UnitEdit Edit { get; set; } = new();
 
     [BindProperty] public UserInput NewUser { get; set; } = new();
     [BindProperty] public string? NewUnitName { get; set; }
@@ -18,13 +22,22 @@ public sealed class DetailsModel(GetUnit get, ListPositions positions, CreateUse
     public Task<IActionResult> OnGetAsync() => RunAsync(async () =>
     {
         await OnReloadAsync();
+        Edit = new UnitEdit { Name = Unit.Name, ParentId = Unit.ParentId, Version = Unit.Version };
         return Page();
     });
+
+    public Task<IActionResult> OnPostEditAsync(CancellationToken ct) => RunAsync(async () =>
+    {
+        var unit = await get.HandleAsync(Id, ct);
+        await update.HandleAsync(unit.AgencyId, Id, new UpdateUnitRequest(Edit.Name, Edit.ParentId), Edit.Version, ct);
+        return Redirect($"/Admin/Units/Details/{Id}");
+    }, nameof(Edit));
 
     protected override async Task OnReloadAsync()
     {
         Unit = await get.HandleAsync(Id, HttpContext.RequestAborted);
         Positions = await positions.HandleAsync(Unit.AgencyId, Id, HttpContext.RequestAborted);
+        AgencyUnits = Unit.CanRestructure ? await units.HandleAsync(Unit.AgencyId, HttpContext.RequestAborted) : [];
     }
 
     public Task<IActionResult> OnPostUserAsync(CancellationToken ct) => RunAsync(async () =>
@@ -43,6 +56,13 @@ public sealed class DetailsModel(GetUnit get, ListPositions positions, CreateUse
     }, nameof(NewUnitName));
 
     public string FormatNip(string? nip) => nip is not null && Nip.TryParse(nip, out var n, out _) ? n.ToString() : "";
+
+    public sealed class UnitEdit
+    {
+        public string? Name { get; set; }
+        public Guid? ParentId { get; set; }
+        public int? Version { get; set; }
+    }
 
     public sealed class UserInput
     {

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kinerja.Pages.Admin.Users;
 
-public sealed class IndexModel(GetAgency getAgency, ListUsers list, ListUnits units, CreateUser create, CurrentUser me) : KinerjaPage
+public sealed class IndexModel(GetAgency getAgency, ListUsers list, ListUnits units, CreateUser create, ResetPassword reset, CurrentUser me)
+    : KinerjaPage
 {
     [BindProperty(SupportsGet = true)] public Guid AgencyId { get; set; }
 
@@ -13,6 +14,7 @@ public sealed class IndexModel(GetAgency getAgency, ListUsers list, ListUnits un
     public IReadOnlyList<UserDto> Users { get; private set; } = [];
     public IReadOnlyList<UnitDto> Units { get; private set; } = [];
     public bool Administers { get; private set; }
+    public string? Saved { get; private set; }
 
     [BindProperty] public CreateUserInput Input { get; set; } = new();
 
@@ -37,6 +39,15 @@ public sealed class IndexModel(GetAgency getAgency, ListUsers list, ListUnits un
             Input.UnitId, Input.Role, Input.PositionTitle, Input.Rank), ct);
         return Redirect($"/Admin/Users?agencyId={AgencyId}");
     });
+
+    public Task<IActionResult> OnPostPasswordAsync(Guid userId, string? newPassword, CancellationToken ct) => RunAsync(async () =>
+    {
+        await reset.HandleAsync(AgencyId, userId, new ResetPasswordRequest(newPassword), ct);
+        ModelState.Clear();
+        await OnReloadAsync();
+        Saved = "Kata sandi diganti dan akun dibuka.";
+        return Page();
+    }, "NewPassword");
 
     public string FormatNip(string? nip) => nip is not null && Nip.TryParse(nip, out var n, out _) ? n.ToString() : "";
 
