@@ -49,13 +49,13 @@ public sealed class JourneyTests(BrowserFixture f) : IClassFixture<BrowserFixtur
         await Assertions.Expect(page.GetByTestId("agency-name")).ToHaveTextAsync("Kecamatan Paringin Selatan");
 
         await page.GetByLabel("Nama unit").FillAsync("   ");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("form-errors")).ToContainTextAsync("Nama unit wajib diisi.");
         await Shot(page, "unit-form-error");
 
         await page.GetByLabel("Nama unit").FillAsync("Seksi Ketenteraman dan Ketertiban Umum");
         await page.GetByLabel("Di bawah unit").SelectOptionAsync(new SelectOptionValue { Label = "Kecamatan Paringin Selatan" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("unit-tree")).ToContainTextAsync("Seksi Ketenteraman dan Ketertiban Umum");
     }
 
