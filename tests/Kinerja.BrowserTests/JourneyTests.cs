@@ -51,6 +51,7 @@ public sealed class JourneyTests(BrowserFixture f) : IClassFixture<BrowserFixtur
         await page.GetByLabel("Nama unit").FillAsync("   ");
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("form-errors")).ToContainTextAsync("Nama unit wajib diisi.");
+        await Assertions.Expect(page.GetByLabel("Nama instansi")).ToHaveValueAsync("Kecamatan Paringin Selatan"); // the other form is intact
         await Shot(page, "unit-form-error");
 
         await page.GetByLabel("Nama unit").FillAsync("Seksi Ketenteraman dan Ketertiban Umum");

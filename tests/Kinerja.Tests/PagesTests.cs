@@ -108,6 +108,32 @@ public abstract class PagesTests(KinerjaFixture f)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("Nama unit wajib diisi.");
     }
+
+    [Fact]
+    public async Task Two_people_editing_an_agency_page_do_not_overwrite_each_other()
+    {
+        var agency = await f.AgencyIdAsync("Kecamatan Paringin Selatan");
+        var alice = await f.SignInPagesAsync("paringin.admin");
+        var bob = await f.SignInPagesAsync("admin", KinerjaFixture.AdminPassword);
+        var alicePage = await alice.GetStringAsync($"/Admin/Agencies/Details/{agency}");
+        var bobPage = await bob.GetStringAsync($"/Admin/Agencies/Details/{agency}");
+        var version = System.Text.RegularExpressions.Regex.Match(alicePage, "name=\"Edit.Version\" value=\"(\\d+)\"").Groups[1].Value;
+        version.ShouldNotBeEmpty();
+
+        (string, string)[] Fields(string address) =>
+        [
+            ("Edit.Name", "Kecamatan Paringin Selatan"), ("Edit.Kind", "kecamatan"), ("Edit.Address", address),
+            ("Edit.LetterNumberPattern", "000/{seq}/Kec.PS/{year}"), ("Edit.Version", version),
+        ];
+
+        (await alice.PostAsync($"/Admin/Agencies/Details/{agency}?handler=Edit", Form(alicePage, Fields("Jl. Alice 1")))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var conflict = await bob.PostAsync($"/Admin/Agencies/Details/{agency}?handler=Edit", Form(bobPage, Fields("Jl. Bob 2")));
+        conflict.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await conflict.Content.ReadAsStringAsync());
+        html.ShouldContain("Muat ulang untuk melihat perubahan terbaru");
+        html.ShouldContain("value=\"Jl. Bob 2\""); // Bob's typing is still on the form
+        (await bob.GetStringAsync($"/Admin/Agencies/Details/{agency}")).ShouldContain("Jl. Alice 1");
+    }
 }
 
 public sealed class PagesTestsOnSqlite(SqliteFixture f) : PagesTests(f), IClassFixture<SqliteFixture>;

@@ -21,10 +21,6 @@ public sealed class DetailsModel(GetAgency get, ListUnits units, CreateUnit crea
     public Task<IActionResult> OnGetAsync() => RunAsync(async () =>
     {
         await OnReloadAsync();
-        Edit = new AgencyEdit
-        {
-            Name = Agency.Name, Kind = Agency.Kind, Address = Agency.Address, LetterNumberPattern = Agency.LetterNumberPattern, Version = Agency.Version,
-        };
         return Page();
     });
 
@@ -44,6 +40,14 @@ public sealed class DetailsModel(GetAgency get, ListUnits units, CreateUnit crea
         VisibleUnits = Units.Where(u => me.SeesUnit(Id, u.Id, tree)).Select(u => u.Id).ToHashSet();
         Administers = me.AdministersAgency(Id);
         SeesWholeAgency = me.SeesWholeAgency(Id);
+        if (Edit.Version is null)
+        {
+            // Not the form being posted: show the current values (a failed edit keeps what was typed).
+            Edit = new AgencyEdit
+            {
+                Name = Agency.Name, Kind = Agency.Kind, Address = Agency.Address, LetterNumberPattern = Agency.LetterNumberPattern, Version = Agency.Version,
+            };
+        }
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => RunAsync(async () =>

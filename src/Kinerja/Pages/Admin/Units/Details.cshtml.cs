@@ -22,7 +22,6 @@ public sealed class DetailsModel(GetUnit get, ListPositions positions, ListUnits
     public Task<IActionResult> OnGetAsync() => RunAsync(async () =>
     {
         await OnReloadAsync();
-        Edit = new UnitEdit { Name = Unit.Name, ParentId = Unit.ParentId, Version = Unit.Version };
         return Page();
     });
 
@@ -38,6 +37,7 @@ public sealed class DetailsModel(GetUnit get, ListPositions positions, ListUnits
         Unit = await get.HandleAsync(Id, HttpContext.RequestAborted);
         Positions = await positions.HandleAsync(Unit.AgencyId, Id, HttpContext.RequestAborted);
         AgencyUnits = Unit.CanRestructure ? await units.HandleAsync(Unit.AgencyId, HttpContext.RequestAborted) : [];
+        if (Edit.Version is null) Edit = new UnitEdit { Name = Unit.Name, ParentId = Unit.ParentId, Version = Unit.Version };
     }
 
     public Task<IActionResult> OnPostUserAsync(CancellationToken ct) => RunAsync(async () =>
