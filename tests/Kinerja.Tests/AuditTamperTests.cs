@@ -61,11 +61,7 @@ public abstract class AuditTamperTests(KinerjaFixture f)
     /// <summary>Runs the real executable against the fixture's database, as an operator would.</summary>
     private async Task<(int Code, string Output)> RunCliAsync(params string[] args)
     {
-        var config = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // Debug or Release
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Kinerja.slnx"))) root = root.Parent!;
-        var dll = Path.Combine(root.FullName, "src", "Kinerja", "bin", config, "net10.0", "kinerja.dll");
-        File.Exists(dll).ShouldBeTrue($"{dll} is built by the solution build");
+        var dll = Repo.KinerjaDll();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
         foreach (var a in args) start.ArgumentList.Add(a);

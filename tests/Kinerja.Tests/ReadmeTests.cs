@@ -6,14 +6,7 @@ namespace Kinerja.Tests;
 /// <summary>The README's two commands and demo sign-ins stay true.</summary>
 public partial class ReadmeTests
 {
-    private static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kinerja.slnx"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
+    private static readonly string Root = Repo.Root;
 
     [GeneratedRegex("```sh\n(.+?)\n```", RegexOptions.Singleline)]
     private static partial Regex ShellBlock();

@@ -10,14 +10,6 @@ namespace Kinerja.Tests;
 /// <summary>The product started as the README says, as a real process: first start prints how to sign in.</summary>
 public partial class StartupTests
 {
-    private static string KinerjaDll()
-    {
-        var config = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Kinerja.slnx"))) root = root.Parent!;
-        return Path.Combine(root.FullName, "src", "Kinerja", "bin", config, "net10.0", "kinerja.dll");
-    }
-
     private static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
@@ -30,7 +22,7 @@ public partial class StartupTests
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDir };
-        start.ArgumentList.Add(KinerjaDll());
+        start.ArgumentList.Add(Repo.KinerjaDll());
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(url);
         foreach (var a in extra) start.ArgumentList.Add(a);

@@ -8,14 +8,7 @@ namespace Kinerja.Tests;
 /// <summary>Every Indonesian text the code shows a person has an English translation (tools/translations.py).</summary>
 public partial class TranslationTests
 {
-    private static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kinerja.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
+    private static readonly string Root = Repo.Root;
 
     private static HashSet<string> English() =>
         XDocument.Load(Path.Combine(Root, "src/Kinerja/Resources/SharedResource.en.resx"))

@@ -33,4 +33,8 @@ public static class KindLabels
         "Plh" => "Plh",
         _ => kind,
     };
+
+    /// <summary>A stored NIP (18 digits) in its grouped form, or empty.</summary>
+    public static string Nip(string? digits) =>
+        digits is not null && Domain.Organisation.Nip.TryParse(digits, out var n, out _) ? n.ToString() : "";
 }

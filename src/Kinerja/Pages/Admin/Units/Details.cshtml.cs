@@ -55,8 +55,6 @@ public sealed class DetailsModel(GetUnit get, ListPositions positions, ListUnits
         return Redirect($"/Admin/Units/Details/{created.Id}");
     }, nameof(NewUnitName));
 
-    public string FormatNip(string? nip) => nip is not null && Nip.TryParse(nip, out var n, out _) ? n.ToString() : "";
-
     public sealed class UnitEdit
     {
         public string? Name { get; set; }

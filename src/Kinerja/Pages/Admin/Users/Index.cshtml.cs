@@ -1,4 +1,3 @@
-using Kinerja.Domain.Organisation;
 using Kinerja.Features.Organisation;
 using Kinerja.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -48,8 +47,6 @@ public sealed class IndexModel(GetAgency getAgency, ListUsers list, ListUnits un
         Saved = "Kata sandi diganti dan akun dibuka.";
         return Page();
     }, "NewPassword");
-
-    public string FormatNip(string? nip) => nip is not null && Nip.TryParse(nip, out var n, out _) ? n.ToString() : "";
 
     public sealed class CreateUserInput
     {

@@ -1,0 +1,23 @@
+namespace Kinerja.Tests;
+
+/// <summary>Paths in the repository the tests read or run (README, sources, the built executable).</summary>
+public static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kinerja.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("repository root (Kinerja.slnx) not found");
+    }
+
+    /// <summary>The application built by the solution build, in the same configuration as the tests.</summary>
+    public static string KinerjaDll()
+    {
+        var config = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // Debug or Release
+        var dll = Path.Combine(Root, "src", "Kinerja", "bin", config, "net10.0", "kinerja.dll");
+        File.Exists(dll).ShouldBeTrue($"{dll} is built by the solution build");
+        return dll;
+    }
+}
