@@ -107,6 +107,7 @@ public static class OrganisationEndpoints
             return TypedResults.Ok<object>(new { v.Intact, v.RecordsChecked, v.BrokenAt, reason = v.Reason is null ? null : m[v.Reason] });
         }).WithTags("Audit");
 
+        api.MapPlanApi();
         return api;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kinerja.Domain.Audit;
 using Kinerja.Domain.Organisation;
+using Kinerja.Domain.Plan;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,16 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
     public DbSet<OrgUnit> Units => Set<OrgUnit>();
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<PositionHolder> PositionHolders => Set<PositionHolder>();
+    public DbSet<StrategicPlan> StrategicPlans => Set<StrategicPlan>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<BudgetItem> BudgetItems => Set<BudgetItem>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+    public DbSet<IndicatorHistory> IndicatorHistory => Set<IndicatorHistory>();
+    public DbSet<PerformanceAgreement> Agreements => Set<PerformanceAgreement>();
+    public DbSet<AgreementRevision> AgreementRevisions => Set<AgreementRevision>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
@@ -96,6 +107,8 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
             b.HasIndex(h => h.UserId);
             b.HasIndex(h => h.PositionId);
         });
+
+        builder.ConfigurePlan();
 
         builder.Entity<AuditRecord>(b =>
         {

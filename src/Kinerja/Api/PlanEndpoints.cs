@@ -1,0 +1,71 @@
+using Kinerja.Features.Plan;
+using Kinerja.Infrastructure;
+
+namespace Kinerja.Api;
+
+/// <summary>The performance-plan part of the API (see ../shared/docs/api.md).</summary>
+public static class PlanEndpoints
+{
+    public static RouteGroupBuilder MapPlanApi(this RouteGroupBuilder api)
+    {
+        var plan = api.MapGroup("/agencies/{agencyId:guid}").WithTags("Plan");
+
+        plan.MapGet("/strategic-plan", async (Guid agencyId, int? year, GetStrategicPlan h, HttpContext http, CancellationToken ct) =>
+        {
+            var p = await h.HandleAsync(agencyId, year, ct);
+            http.Response.Headers.ETag = Concurrency.ETag(p.Version);
+            return p;
+        }).WithSummary("Renstra yang mencakup tahun itu (atau yang terbaru)");
+        plan.MapPut("/strategic-plan", async (Guid agencyId, SaveStrategicPlanRequest r, SaveStrategicPlan h, HttpContext http, CancellationToken ct) =>
+        {
+            var p = await h.HandleAsync(agencyId, r, Concurrency.FromIfMatch(http.Request.Headers.IfMatch), ct);
+            http.Response.Headers.ETag = Concurrency.ETag(p.Version);
+            return p;
+        }).WithSummary("Buat Renstra, atau ubah Renstra dengan tahun awal yang sama (If-Match)");
+
+        plan.MapGet("/goals", (Guid agencyId, ListGoals h, CancellationToken ct) => h.HandleAsync(agencyId, ct));
+        plan.MapPost("/goals", async (Guid agencyId, CreateGoalRequest r, CreateGoal h, CancellationToken ct) =>
+            TypedResults.Created($"/api/v1/agencies/{agencyId}/goals", await h.HandleAsync(agencyId, r, ct)));
+        plan.MapGet("/objectives", (Guid agencyId, ListObjectives h, CancellationToken ct) => h.HandleAsync(agencyId, ct));
+        plan.MapPost("/objectives", async (Guid agencyId, CreateObjectiveRequest r, CreateObjective h, CancellationToken ct) =>
+            TypedResults.Created($"/api/v1/agencies/{agencyId}/objectives", await h.HandleAsync(agencyId, r, ct)));
+        plan.MapGet("/indicators", (Guid agencyId, Guid? unitId, Guid? objectiveId, ListIndicators h, CancellationToken ct) =>
+            h.HandleAsync(agencyId, unitId, objectiveId, ct));
+        plan.MapPost("/indicators", async (Guid agencyId, CreateIndicatorRequest r, CreateIndicator h, CancellationToken ct) =>
+        {
+            var i = await h.HandleAsync(agencyId, r, ct);
+            return TypedResults.Created($"/api/v1/indicators/{i.Id}", i);
+        });
+        plan.MapGet("/budget/{year:int}", (Guid agencyId, int year, GetBudget h, CancellationToken ct) => h.HandleAsync(agencyId, year, ct));
+        plan.MapPut("/budget/{year:int}", (Guid agencyId, int year, PutBudgetRequest r, PutBudget h, CancellationToken ct) =>
+            h.HandleAsync(agencyId, year, r, ct)).WithSummary("Ganti DPA tahun itu (baris dicocokkan dengan kode)");
+        plan.MapGet("/agreements/{year:int}", (Guid agencyId, int year, Guid? unitId, GetAgreement h, CancellationToken ct) =>
+            h.HandleAsync(agencyId, year, unitId, ct)).WithSummary("Perjanjian Kinerja kepala (atau kepala unit dengan ?unitId=)");
+        plan.MapPost("/agreements/{year:int}/sign", (Guid agencyId, int year, Guid? unitId, SignAgreementRequest r, SignAgreement h, CancellationToken ct) =>
+            h.HandleAsync(agencyId, year, unitId, r, ct)).WithSummary("Catat penandatanganan; perubahan target sesudahnya menjadi revisi");
+
+        var indicators = api.MapGroup("/indicators/{indicatorId:guid}").WithTags("Plan");
+        indicators.MapGet("/", async (Guid indicatorId, GetIndicator h, HttpContext http, CancellationToken ct) =>
+        {
+            var i = await h.HandleAsync(indicatorId, ct);
+            http.Response.Headers.ETag = Concurrency.ETag(i.Indicator.Version);
+            return i;
+        });
+        indicators.MapGet("/targets/{year:int}", async (Guid indicatorId, int year, GetIndicator h, HttpContext http, CancellationToken ct) =>
+        {
+            var t = (await h.HandleAsync(indicatorId, ct)).Targets.SingleOrDefault(t => t.Year == year)
+                    ?? throw AppProblem.NotFound("Target");
+            http.Response.Headers.ETag = Concurrency.ETag(t.Version);
+            return t;
+        });
+        indicators.MapPut("/targets/{year:int}", async (Guid indicatorId, int year, PutTargetRequest r, PutTarget h, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await h.HandleAsync(indicatorId, year, r, Concurrency.FromIfMatch(http.Request.Headers.IfMatch), ct);
+            http.Response.Headers.ETag = Concurrency.ETag(result.Target.Version);
+            return result;
+        }).WithSummary("Target tahunan dan Rencana Aksi; If-Match wajib bila target sudah ada; alasan wajib bila PK sudah ditandatangani");
+        indicators.MapPut("/history/{year:int}", (Guid indicatorId, int year, PutHistoryRequest r, PutHistory h, CancellationToken ct) =>
+            h.HandleAsync(indicatorId, year, r, ct)).WithSummary("Realisasi tahun-tahun sebelum memakai Kinerja");
+        return api;
+    }
+}
