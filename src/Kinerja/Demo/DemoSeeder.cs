@@ -76,6 +76,7 @@ public sealed class DemoSeeder(KinerjaDbContext db, UserManager<AppUser> users, 
 
             foreach (var u in a.Units) await AddUnit(u, null);
             await db.SaveChangesAsync(ct);
+            await DemoPlan.SeedAsync(db, agency.Id, agency.Kind, ct);
             await tx.CommitAsync(ct);
         }
 
