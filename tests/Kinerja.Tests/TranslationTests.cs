@@ -32,6 +32,8 @@ public partial class TranslationTests
         foreach (var role in Enum.GetValues<Role>()) texts.Add(KindLabels.Role(role.ToApiName()));
         foreach (var role in Enum.GetValues<Role>()) texts.Add(Kinerja.Pages.IndexModel.RoleDescription(role));
         foreach (var action in new[] { "create", "update", "delete" }) texts.Add(Kinerja.Pages.Audit.IndexModel.ActionLabel(action));
+        foreach (var p in new[] { "higher", "lower", "range" }) texts.Add(Kinerja.Pages.Plan.PlanLabels.Polarity(p));
+        foreach (var a in new[] { "sum", "last", "average" }) texts.Add(Kinerja.Pages.Plan.PlanLabels.Aggregation(a));
 
         var english = English();
         var missing = texts.Where(t => !english.Contains(t)).Order(StringComparer.Ordinal).ToList();

@@ -20,7 +20,7 @@ public sealed record IndicatorDto(
     Guid UnitId, string Unit, string Measure, string Polarity, string Aggregation, decimal Weight, string? Definition, string? DataSource,
     Guid? SupportsIndicatorId, int Version);
 
-public sealed record IndicatorDetailsDto(IndicatorDto Indicator, IReadOnlyList<TargetDto> Targets, IReadOnlyList<HistoryDto> History);
+public sealed record IndicatorDetailsDto(Guid AgencyId, IndicatorDto Indicator, IReadOnlyList<TargetDto> Targets, IReadOnlyList<HistoryDto> History);
 
 internal static class IndicatorQueries
 {
@@ -64,7 +64,7 @@ public sealed class GetIndicator(KinerjaDbContext db, CurrentUser me)
         var targets = await db.IndicatorTargets.AsNoTracking().Where(t => t.IndicatorId == indicatorId).OrderBy(t => t.Year).ToListAsync(ct);
         var history = await db.IndicatorHistory.AsNoTracking().Where(h => h.IndicatorId == indicatorId).OrderBy(h => h.Year)
             .Select(h => new HistoryDto(h.Year, h.Realization)).ToListAsync(ct);
-        return new IndicatorDetailsDto(dto, targets.Select(t => t.ToDto()).ToList(), history);
+        return new IndicatorDetailsDto(agencyId.Value, dto, targets.Select(t => t.ToDto()).ToList(), history);
     }
 }
 
