@@ -134,6 +134,35 @@ public abstract class PagesTests(KinerjaFixture f)
         html.ShouldContain("value=\"Jl. Bob 2\""); // Bob's typing is still on the form
         (await bob.GetStringAsync($"/Admin/Agencies/Details/{agency}")).ShouldContain("Jl. Alice 1");
     }
+
+    [Fact]
+    public async Task Everyone_in_the_agency_reads_the_plan_but_only_planners_edit_it()
+    {
+        var agency = await f.AgencyIdAsync("Kecamatan Pasrujambe");
+        var staff = await f.SignInPagesAsync("pasrujambe.staf-pem");
+        var plan = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Plan?agencyId={agency}&year=2025"));
+        plan.ShouldContain("Indeks Kepuasan Masyarakat terhadap layanan kecamatan");
+        plan.ShouldContain("80 - 90"); // the range target of 2025
+        plan.ShouldContain("Makin rendah makin baik");
+        var budget = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Plan/Budget?agencyId={agency}&year=2025"));
+        budget.ShouldContain("Rp 1.250.000.000,00");
+        budget.ShouldContain("Rp 1.720.000.000,00"); // programs' total
+
+        var indicatorLink = System.Text.RegularExpressions.Regex.Match(plan, "href=\"(/Plan/Indicator/[^\"]+)\"").Groups[1].Value;
+        var indicator = await staff.GetStringAsync(indicatorLink);
+        indicator.ShouldNotContain("data-testid=\"target-form\"");
+        var coordinator = await f.SignInPagesAsync("pasrujambe.kasubbag-pk");
+        (await coordinator.GetStringAsync(indicatorLink)).ShouldContain("data-testid=\"target-form\"");
+
+        var agreement = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/Plan/Agreement?agencyId={agency}&year=2025"));
+        agreement.ShouldContain("Dian Nurwisjdah K.H.P., S.Psi., M.M.");
+        agreement.ShouldContain("Bupati Lumajang");
+        agreement.ShouldContain("data-testid=\"sign-form\"");
+
+        var outsider = await f.SignInPagesAsync("dkp.kasubag-kp");
+        (await outsider.GetAsync($"/Plan?agencyId={agency}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await outsider.GetAsync(indicatorLink)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }
 
 public sealed class PagesTestsOnSqlite(SqliteFixture f) : PagesTests(f), IClassFixture<SqliteFixture>;
