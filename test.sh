@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Kinerja: domain tables, HTTP tests on SQLite and on a real PostgreSQL,
 # and browser journeys in headless Chromium. Installs and starts what they need (as root:
-# Debian's postgresql, chromium, fonts) on a fresh machine. Usage: ./test.sh [dotnet test args]
+# Debian's postgresql, chromium, fonts, LibreOffice for PDF, poppler for reading PDFs back) on a fresh machine. Usage: ./test.sh [dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +9,8 @@ need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/lib/chromium/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Liberation Sans" || need+=(fonts-liberation)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "Missing system packages: ${need[*]}. Install them (sudo apt-get install ${need[*]}) and run again." >&2

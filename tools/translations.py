@@ -294,6 +294,9 @@ EN = {
     "Kumulatif": "Cumulative",
     "Nilai akhir": "Last value",
     "Rata-rata": "Average",
+    "PDF belum dapat dibuat.": "The PDF cannot be made yet.",
+    "Unduh DOCX": "Download DOCX",
+    "Unduh PDF": "Download PDF",
     # Subjects passed as {0} into other texts
     "penyusunan rencana kinerja": "preparing the performance plan",
     "pencatatan penandatanganan Perjanjian Kinerja": "recording the signing of performance agreements",

@@ -214,6 +214,52 @@ public abstract class PlanApiTests(KinerjaFixture f)
         unitAgreement.GetProperty("secondParty").GetProperty("name").GetString().ShouldBe("M. Zainuddin, S.Pi., M.Si.");
         unitAgreement.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("indicatorCode").GetString()).ShouldContain("P-01");
     }
+
+    [Fact]
+    public async Task The_agreement_downloads_as_docx_and_pdf_holding_parties_targets_and_budget()
+    {
+        var agency = await f.AgencyIdAsync("Kecamatan Pasrujambe");
+        var camat = await f.SignedInAsync("pasrujambe.camat");
+        var docx = await camat.GetAsync($"/api/v1/agencies/{agency}/agreements/2025/document.docx");
+        docx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        docx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        var bytes = await docx.Content.ReadAsByteArrayAsync();
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        {
+            var text = string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+            text.ShouldContain("PERJANJIAN KINERJA TAHUN 2025");
+            text.ShouldContain("PEMERINTAH KABUPATEN LUMAJANG");
+            text.ShouldContain("Dian Nurwisjdah K.H.P., S.Psi., M.M.");
+            text.ShouldContain("19771023 200501 1 009");
+            text.ShouldContain("Indeks Kepuasan Masyarakat terhadap layanan kecamatan");
+            text.ShouldContain("80 - 90 %");
+            text.ShouldContain("Rp 1.250.000.000,00");
+        }
+
+        var pdf = await camat.GetAsync($"/api/v1/agencies/{agency}/agreements/2025/document.pdf");
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK, await pdf.Content.ReadAsStringAsync());
+        var path = Path.Combine(Path.GetTempPath(), $"pk-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, await pdf.Content.ReadAsByteArrayAsync());
+        try
+        {
+            // Reading order (no -layout) keeps each table cell's words together; wrapping becomes single spaces.
+            var start = new System.Diagnostics.ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true };
+            using var p = System.Diagnostics.Process.Start(start)!;
+            var text = System.Text.RegularExpressions.Regex.Replace(await p.StandardOutput.ReadToEndAsync(), @"\s+", " ");
+            await p.WaitForExitAsync();
+            text.ShouldContain("PERJANJIAN KINERJA TAHUN 2025");
+            text.ShouldContain("Dian Nurwisjdah");
+            text.ShouldContain("Jumlah temuan hasil pemeriksaan Inspektorat");
+            text.ShouldContain("Rp 1.250.000.000,00");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var outsider = await f.SignedInAsync("setwan.analis");
+        (await outsider.GetAsync($"/api/v1/agencies/{agency}/agreements/2025/document.docx")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }
 
 public sealed class PlanApiTestsOnSqlite(SqliteFixture f) : PlanApiTests(f), IClassFixture<SqliteFixture>;

@@ -41,6 +41,16 @@ public static class PlanEndpoints
             h.HandleAsync(agencyId, year, r, ct)).WithSummary("Ganti DPA tahun itu (baris dicocokkan dengan kode)");
         plan.MapGet("/agreements/{year:int}", (Guid agencyId, int year, Guid? unitId, GetAgreement h, CancellationToken ct) =>
             h.HandleAsync(agencyId, year, unitId, ct)).WithSummary("Perjanjian Kinerja kepala (atau kepala unit dengan ?unitId=)");
+        plan.MapGet("/agreements/{year:int}/document.docx", async (Guid agencyId, int year, Guid? unitId, RenderAgreement h, CancellationToken ct) =>
+        {
+            var f = await h.HandleAsync(agencyId, year, unitId, asPdf: false, ct);
+            return TypedResults.File(f.Content, f.ContentType, f.FileName);
+        }).WithSummary("Perjanjian Kinerja sebagai DOCX");
+        plan.MapGet("/agreements/{year:int}/document.pdf", async (Guid agencyId, int year, Guid? unitId, RenderAgreement h, CancellationToken ct) =>
+        {
+            var f = await h.HandleAsync(agencyId, year, unitId, asPdf: true, ct);
+            return TypedResults.File(f.Content, f.ContentType, f.FileName);
+        }).WithSummary("Perjanjian Kinerja sebagai PDF (LibreOffice)");
         plan.MapPost("/agreements/{year:int}/sign", (Guid agencyId, int year, Guid? unitId, SignAgreementRequest r, SignAgreement h, CancellationToken ct) =>
             h.HandleAsync(agencyId, year, unitId, r, ct)).WithSummary("Catat penandatanganan; perubahan target sesudahnya menjadi revisi");
 

@@ -35,6 +35,7 @@ public static class KinerjaApp
         services.AddScoped<AuditActor>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<Messages>();
+        services.AddSingleton<Kinerja.Documents.PdfConverter>();
         services.AddUseCases();
 
         services.AddDbContext<SqliteKinerjaDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<KinerjaSettings>().ConnectionString));

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kinerja.Pages.Plan;
 
-public sealed class AgreementModel(GetAgreement get, SignAgreement sign, ListUnits units, CurrentUser me) : KinerjaPage
+public sealed class AgreementModel(GetAgreement get, SignAgreement sign, ListUnits units, RenderAgreement render, CurrentUser me) : KinerjaPage
 {
     [BindProperty(SupportsGet = true)] public Guid AgencyId { get; set; }
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
@@ -31,6 +31,21 @@ public sealed class AgreementModel(GetAgreement get, SignAgreement sign, ListUni
         CanSign = me.HasAgencyRole(AgencyId, Role.Head, Role.Coordinator, Role.Admin);
         Sign.Place ??= Agreement.Place;
         Sign.Date ??= Agreement.Date;
+    }
+
+    public async Task<IActionResult> OnGetDocumentAsync(string? format, CancellationToken ct)
+    {
+        try
+        {
+            var file = await render.HandleAsync(AgencyId, Year, UnitId, format == "pdf", ct);
+            return File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (Kinerja.Infrastructure.AppProblem p) when (p.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            ModelState.AddModelError(string.Empty, M[p.Detail ?? p.Title]);
+            await OnReloadAsync();
+            return Page();
+        }
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => RunAsync(async () =>
