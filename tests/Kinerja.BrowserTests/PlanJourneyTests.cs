@@ -9,7 +9,7 @@ public sealed class PlanJourneyTests(BrowserFixture f) : IClassFixture<BrowserFi
     public async Task A_coordinator_changes_a_target_signs_the_agreement_and_revises_with_a_reason()
     {
         var page = await f.SignInAsync("tanjunganom.kasubag-pek");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Rencana kinerja" }).ClickAsync();
+        await page.GetByTestId("home-role-coordinator").GetByRole(AriaRole.Link, new() { Name = "Rencana kinerja" }).ClickAsync();
         await page.GetByLabel("Tahun", new() { Exact = true }).SelectOptionAsync("2026");
         await Assertions.Expect(page.GetByTestId("indicator-table").First).ToContainTextAsync("Indeks Kepuasan Masyarakat");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "plan.png"), FullPage = true });
