@@ -297,6 +297,13 @@ EN = {
     "PDF belum dapat dibuat.": "The PDF cannot be made yet.",
     "Unduh DOCX": "Download DOCX",
     "Unduh PDF": "Download PDF",
+    "Ada beberapa unit bernama \"{0}\"; ganti nama salah satunya dahulu.": "Several units are named \"{0}\"; rename one of them first.",
+    "Berkas kosong. Pilih berkas Excel (.xlsx) yang sudah diisi.": "The file is empty. Choose a filled Excel file (.xlsx).",
+    "Berkas paling besar {0} MB. Bagi rencana menjadi beberapa unggahan.": "Files may be at most {0} MB. Split the plan into several uploads.",
+    "Buku kerja ini untuk \"{0}\", bukan untuk {1}. Unduh templat dari instansi ini.": "This workbook is for \"{0}\", not for {1}. Download the template of this agency.",
+    "Pilih berkas Excel (.xlsx) untuk diunggah.": "Choose an Excel file (.xlsx) to upload.",
+    "Unit \"{0}\" tidak ada di instansi ini. Tulis nama unit persis seperti di menu Organisasi.": "There is no unit \"{0}\" in this agency. Write the unit's name exactly as in the Organisation menu.",
+    "Buku kerja memuat {0} masalah; tidak ada yang disimpan. Perbaiki sel yang disebut lalu unggah lagi.": "The workbook has {0} problems; nothing was saved. Fix the cells named and upload again.",
     # Subjects passed as {0} into other texts
     "penyusunan rencana kinerja": "preparing the performance plan",
     "pencatatan penandatanganan Perjanjian Kinerja": "recording the signing of performance agreements",

@@ -36,6 +36,26 @@ public static class PlanEndpoints
             var i = await h.HandleAsync(agencyId, r, ct);
             return TypedResults.Created($"/api/v1/indicators/{i.Id}", i);
         });
+        plan.MapGet("/plan.xlsx", async (Guid agencyId, int? year, ExportPlan h, CancellationToken ct) =>
+        {
+            var f = await h.HandleAsync(agencyId, ct);
+            return TypedResults.File(f.Content, f.ContentType, f.FileName);
+        }).WithSummary("Rencana kinerja sebagai Excel (format yang sama dengan impor)");
+        plan.MapGet("/plan/template.xlsx", async (Guid agencyId, PlanTemplate h, CancellationToken ct) =>
+        {
+            var f = await h.HandleAsync(agencyId, ct);
+            return TypedResults.File(f.Content, f.ContentType, f.FileName);
+        }).WithSummary("Templat rencana kinerja kosong");
+        plan.MapPost("/plan/import", async Task<IResult> (Guid agencyId, bool? dryRun, HttpRequest request, ImportPlan h, Messages m, CancellationToken ct) =>
+        {
+            using var file = await Uploads.ReadWorkbookAsync(request, ct);
+            var report = await h.HandleAsync(agencyId, file, dryRun ?? false, ct);
+            if (report.Problems.Count == 0 || report.DryRun) return TypedResults.Ok(report);
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: m["Isian belum benar."],
+                detail: m["Buku kerja memuat {0} masalah; tidak ada yang disimpan. Perbaiki sel yang disebut lalu unggah lagi.", report.Problems.Count],
+                extensions: new Dictionary<string, object?> { ["problems"] = report.Problems });
+        }).WithSummary("Impor rencana dari Excel; ?dryRun=true hanya menunjukkan perubahan dan masalah")
+          .Accepts<IFormFile>("multipart/form-data");
         plan.MapGet("/budget/{year:int}", (Guid agencyId, int year, GetBudget h, CancellationToken ct) => h.HandleAsync(agencyId, year, ct));
         plan.MapPut("/budget/{year:int}", (Guid agencyId, int year, PutBudgetRequest r, PutBudget h, CancellationToken ct) =>
             h.HandleAsync(agencyId, year, r, ct)).WithSummary("Ganti DPA tahun itu (baris dicocokkan dengan kode)");

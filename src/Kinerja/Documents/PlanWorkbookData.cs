@@ -37,7 +37,12 @@ public sealed record HistoryRow(string IndicatorCode, int Year, decimal Realizat
 public sealed record CellProblem(string Sheet, int Row, string Column, Kinerja.Domain.Common.Text Message);
 
 /// <summary>Data is null whenever there is at least one problem.</summary>
-public sealed record PlanWorkbookReadResult(PlanWorkbookData? Data, IReadOnlyList<CellProblem> Problems);
+/// <param name="RowNumbers">The 1-based sheet row each record was read from (by reference), so later checks can name the row.</param>
+public sealed record PlanWorkbookReadResult(PlanWorkbookData? Data, IReadOnlyList<CellProblem> Problems, IReadOnlyDictionary<object, int>? RowNumbers = null)
+{
+    /// <summary>The sheet row <paramref name="record"/> came from, or 0 when unknown.</summary>
+    public int RowOf(object record) => RowNumbers?.GetValueOrDefault(record) ?? 0;
+}
 
 /// <summary>What <see cref="PlanWorkbook.Read"/> accepts before it refuses a file.</summary>
 public sealed record PlanWorkbookLimits

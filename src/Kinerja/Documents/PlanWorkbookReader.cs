@@ -63,10 +63,13 @@ internal sealed class PlanWorkbookReader(PlanWorkbookLimits limits)
         }
     }
 
+    /// <summary>Sheet row of each record read (by reference).</summary>
+    private readonly Dictionary<object, int> rowNumbers = new(ReferenceEqualityComparer.Instance);
+
     private PlanWorkbookReadResult Result(PlanWorkbookData? data)
     {
         var sorted = problems.OrderBy(p => p.Sheet).ThenBy(p => p.Row).ThenBy(p => p.Column).ThenBy(p => p.Seq).Select(p => p.Problem).ToList();
-        return new PlanWorkbookReadResult(sorted.Count == 0 ? data : null, sorted);
+        return new PlanWorkbookReadResult(sorted.Count == 0 ? data : null, sorted, rowNumbers);
     }
 
     // ---------------------------------------------------------------- the file
@@ -707,7 +710,11 @@ internal sealed class PlanWorkbookReader(PlanWorkbookLimits limits)
                 Records(goals), Records(objectives), Records(budget), Records(indicators), Records(targets), Records(history));
         }
 
-        private static List<T> Records<T>(List<Entry<T>>? entries) => entries?.Select(e => e.Row).ToList() ?? [];
+        private List<T> Records<T>(List<Entry<T>>? entries) where T : notnull
+        {
+            foreach (var e in entries ?? []) owner.rowNumbers[e.Row] = e.R.Row;
+            return entries?.Select(e => e.Row).ToList() ?? [];
+        }
 
         private List<Entry<T>>? Rows<T>(SheetSpec spec, Func<CellReader, T> read)
         {
