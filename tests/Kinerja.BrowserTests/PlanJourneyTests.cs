@@ -44,4 +44,33 @@ public sealed class PlanJourneyTests(BrowserFixture f) : IClassFixture<BrowserFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("target-table")).ToContainTextAsync("84");
     }
+
+    [Fact]
+    public async Task A_coordinator_uploads_a_filled_workbook_checks_it_and_applies_it()
+    {
+        var page = await f.SignInAsync("setwan.kasubbag-pep");
+        var agency = await f.AgencyIdAsync("Sekretariat DPRD Provinsi Jambi");
+        await page.GotoAsync($"/Plan/Import?agencyId={agency}");
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Unduh rencana sekarang (Excel)" }).ClickAsync());
+        var path = await download.PathAsync();
+        var data = Kinerja.Documents.PlanWorkbook.Read(File.OpenRead(path)).Data!;
+        var edited = data with
+        {
+            Goals = data.Goals.Select(g => g.Code == "T2" ? g with { Name = g.Name + " dan transparan" } : g).ToList(),
+        };
+        var upload = Path.Combine(Path.GetTempPath(), $"rencana-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(upload, Kinerja.Documents.PlanWorkbook.Write(edited));
+
+        await page.GetByLabel("Berkas Excel (.xlsx), paling besar 10 MB").SetInputFilesAsync(upload);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Periksa" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-summary")).ToContainTextAsync("0 baru, 1 berubah");
+        await Assertions.Expect(page.GetByTestId("import-changes")).ToContainTextAsync("dan transparan");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "plan-import-check.png"), FullPage = true });
+        await page.GetByTestId("import-apply").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rencana sudah diterapkan" })).ToBeVisibleAsync();
+        await page.GotoAsync($"/Plan?agencyId={agency}");
+        await Assertions.Expect(page.GetByText("Meningkatnya tata kelola Sekretariat DPRD dan transparan")).ToBeVisibleAsync();
+        File.Delete(upload);
+    }
 }
