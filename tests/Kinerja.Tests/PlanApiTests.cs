@@ -46,9 +46,11 @@ public abstract class PlanApiTests(KinerjaFixture f)
         var list = await admin.GetJson($"/api/v1/agencies/{dkp}/indicators");
         var details = await admin.GetJson($"/api/v1/indicators/{ByCode(list, "IKU-03").GetProperty("id").GetString()}");
         details.GetProperty("history").GetArrayLength().ShouldBe(2);
-        var t2026 = details.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("year").GetInt32() == 2026);
-        t2026.GetProperty("annual").GetDecimal().ShouldBe(107m);
-        t2026.GetProperty("nationalStandard").GetDecimal().ShouldBe(100m);
+        // 2025: another test of this class revises 2026.
+        var t2025 = details.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("year").GetInt32() == 2025);
+        t2025.GetProperty("annual").GetDecimal().ShouldBe(105.5m);
+        t2025.GetProperty("quarters").EnumerateArray().Select(q => q.GetDecimal()).ShouldBe([104m, 104.5m, 105m, 105.5m]);
+        t2025.GetProperty("nationalStandard").GetDecimal().ShouldBe(100m);
     }
 
     [Fact]
