@@ -163,6 +163,43 @@ public abstract class PagesTests(KinerjaFixture f)
         (await outsider.GetAsync($"/Plan?agencyId={agency}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await outsider.GetAsync(indicatorLink)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_planner_adds_an_indicator_in_the_page_after_fixing_what_was_missing()
+    {
+        var agency = await f.AgencyIdAsync("Kecamatan Tanjunganom");
+        var unit = await f.UnitIdAsync("Kecamatan Tanjunganom", "Seksi Pemerintahan");
+        var coordinator = await f.SignInPagesAsync("tanjunganom.kasubag-pek");
+        var page = await coordinator.GetStringAsync($"/Plan?agencyId={agency}&year=2026");
+        page.ShouldContain("data-testid=\"indicator-form\"");
+        var objective = System.Text.RegularExpressions.Regex.Match(page, "<option value=\"([0-9a-f-]{36})\">S1 ").Groups[1].Value;
+
+        (string, string)[] Fields(string measure) =>
+        [
+            ("agencyId", agency.ToString()), ("year", "2026"), ("NewIndicator.Code", "IKU-08"), ("NewIndicator.Name", "Persentase sengketa batas desa yang terselesaikan"),
+            ("NewIndicator.Kind", "iku"), ("NewIndicator.ObjectiveId", objective), ("NewIndicator.UnitId", unit.ToString()), ("NewIndicator.Measure", measure),
+            ("NewIndicator.Polarity", "higher"), ("NewIndicator.Aggregation", "last"),
+        ];
+
+        var missing = await coordinator.PostAsync($"/Plan?handler=Indicator&agencyId={agency}", Form(page, Fields("")));
+        missing.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync());
+        html.ShouldContain("Satuan wajib diisi.");
+        html.ShouldContain("value=\"Persentase sengketa batas desa yang terselesaikan\"");
+
+        var created = await coordinator.PostAsync($"/Plan?handler=Indicator&agencyId={agency}", Form(page, Fields("%")));
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var indicator = WebUtility.HtmlDecode(await coordinator.GetStringAsync(created.Headers.Location!.ToString()));
+        indicator.ShouldContain("IKU-08 · Persentase sengketa batas desa yang terselesaikan");
+        indicator.ShouldContain("data-testid=\"target-form\"");
+
+        var staff = await f.SignInPagesAsync("tanjunganom.staf");
+        var staffPage = await staff.GetStringAsync($"/Plan?agencyId={agency}&year=2026");
+        staffPage.ShouldNotContain("data-testid=\"indicator-form\"");
+        var denied = await staff.PostAsync($"/Plan?handler=Indicator&agencyId={agency}", Form(staffPage, Fields("%")));
+        denied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        denied.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+    }
 }
 
 public sealed class PagesTestsOnSqlite(SqliteFixture f) : PagesTests(f), IClassFixture<SqliteFixture>;

@@ -34,6 +34,7 @@ public partial class TranslationTests
         foreach (var action in new[] { "create", "update", "delete" }) texts.Add(Kinerja.Pages.Audit.IndexModel.ActionLabel(action));
         foreach (var p in new[] { "higher", "lower", "range" }) texts.Add(Kinerja.Pages.Plan.PlanLabels.Polarity(p));
         foreach (var a in new[] { "sum", "last", "average" }) texts.Add(Kinerja.Pages.Plan.PlanLabels.Aggregation(a));
+        foreach (var k in new[] { "iku", "program", "activity", "subActivity", "individual" }) texts.Add(Kinerja.Pages.Plan.PlanLabels.Kind(k));
 
         var english = English();
         var missing = texts.Where(t => !english.Contains(t)).Order(StringComparer.Ordinal).ToList();

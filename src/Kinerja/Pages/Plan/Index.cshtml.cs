@@ -1,6 +1,7 @@
 using Kinerja.Data;
 using Kinerja.Features.Organisation;
 using Kinerja.Features.Plan;
+using Kinerja.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public sealed record IndicatorRow(IndicatorDto Indicator, TargetDto? Target, int
 /// (cascading), with the year's targets and action plan.
 /// </summary>
 public sealed class IndexModel(GetAgency getAgency, GetStrategicPlan getPlan, ListGoals goals, ListObjectives objectives, ListIndicators indicators,
-    KinerjaDbContext db) : KinerjaPage
+    ListUnits units, GetBudget budget, CreateObjective createObjective, CreateIndicator createIndicator, CurrentUser me, KinerjaDbContext db) : KinerjaPage
 {
     [BindProperty(SupportsGet = true)] public Guid AgencyId { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -24,8 +25,47 @@ public sealed class IndexModel(GetAgency getAgency, GetStrategicPlan getPlan, Li
     public IReadOnlyList<ObjectiveDto> Objectives { get; private set; } = [];
     private List<IndicatorRow> _rows = [];
 
+    public bool CanEdit { get; private set; }
+    public string? OpenForm { get; private set; }
+    public IReadOnlyList<UnitDto> Units { get; private set; } = [];
+    public IReadOnlyList<BudgetLineDto> BudgetItems { get; private set; } = [];
+    public IReadOnlyList<IndicatorDto> AllIndicators { get; private set; } = [];
+
+    [BindProperty] public ObjectiveInput NewObjective { get; set; } = new();
+    [BindProperty] public IndicatorInput NewIndicator { get; set; } = new();
+
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => RunAsync(async () =>
     {
+        await OnReloadAsync();
+        return Page();
+    });
+
+    public Task<IActionResult> OnPostObjectiveAsync(CancellationToken ct)
+    {
+        OpenForm = "objective";
+        return RunAsync(async () =>
+        {
+            await createObjective.HandleAsync(AgencyId, new CreateObjectiveRequest(NewObjective.Code, NewObjective.Name, NewObjective.Goal), ct);
+            return Redirect($"/Plan?agencyId={AgencyId}&year={Year}");
+        }, nameof(NewObjective));
+    }
+
+    public Task<IActionResult> OnPostIndicatorAsync(CancellationToken ct)
+    {
+        OpenForm = "indicator";
+        return RunAsync(async () =>
+        {
+            var n = NewIndicator;
+            var created = await createIndicator.HandleAsync(AgencyId, new CreateIndicatorRequest(n.Code, n.Name, n.ObjectiveId, n.UnitId, n.Measure, n.Polarity,
+                n.Aggregation, null, n.Definition, n.DataSource, n.Kind, n.BudgetItemId, n.SupportsIndicatorId), ct);
+            return Redirect($"/Plan/Indicator/{created.Id}");
+        }, nameof(NewIndicator));
+    }
+
+    protected override async Task OnReloadAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        _rows = [];
         Agency = await getAgency.HandleAsync(AgencyId, ct);
         Plan = await getPlan.HandleAsync(AgencyId, Year, ct);
         Year ??= Math.Clamp(DateTime.Today.Year, Plan.FirstYear, Plan.LastYear);
@@ -47,8 +87,15 @@ public sealed class IndexModel(GetAgency getAgency, GetStrategicPlan getPlan, Li
         }
 
         foreach (var i in all.Where(i => i.SupportsIndicatorId is null || all.All(p => p.Id != i.SupportsIndicatorId))) Place(i, 0);
-        return Page();
-    });
+
+        CanEdit = me.HasAgencyRole(AgencyId, Domain.Organisation.Role.Coordinator, Domain.Organisation.Role.Secretary, Domain.Organisation.Role.Admin);
+        if (CanEdit)
+        {
+            Units = await units.HandleAsync(AgencyId, ct);
+            BudgetItems = (await budget.HandleAsync(AgencyId, Year.Value, ct)).Lines;
+            AllIndicators = all;
+        }
+    }
 
     public int YearShown => Year ?? DateTime.Today.Year;
 
@@ -65,4 +112,27 @@ public sealed class IndexModel(GetAgency getAgency, GetStrategicPlan getPlan, Li
 
         return result;
     }
+}
+
+public sealed class ObjectiveInput
+{
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public string? Goal { get; set; }
+}
+
+public sealed class IndicatorInput
+{
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public string? Kind { get; set; } = "iku";
+    public Guid? ObjectiveId { get; set; }
+    public Guid? BudgetItemId { get; set; }
+    public Guid? SupportsIndicatorId { get; set; }
+    public Guid? UnitId { get; set; }
+    public string? Measure { get; set; }
+    public string? Polarity { get; set; } = "higher";
+    public string? Aggregation { get; set; } = "sum";
+    public string? Definition { get; set; }
+    public string? DataSource { get; set; }
 }

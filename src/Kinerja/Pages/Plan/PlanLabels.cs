@@ -21,6 +21,16 @@ public static class PlanLabels
         _ => a,
     };
 
+    public static string Kind(string k) => k switch
+    {
+        "iku" => "IKU",
+        "program" => "Indikator program",
+        "activity" => "Indikator kegiatan",
+        "subActivity" => "Indikator sub kegiatan",
+        "individual" => "Indikator individu",
+        _ => k,
+    };
+
     /// <summary>The target as documents print it: 82, 80 - 90, or a dash.</summary>
     public static string Target(TargetDto? t) =>
         t is null ? "-"
