@@ -45,6 +45,7 @@ public abstract class PlanImportTests(KinerjaFixture f)
         read.Data!.Indicators.Count.ShouldBe(7);
         read.Data.Targets.Count.ShouldBe(14);
         read.Data.Budget.Count.ShouldBe(16);
+        read.Data.Indicators.Single(i => i.Code == "P-01").SupportsCode.ShouldBe("IKU-02"); // cascading travels too
 
         var report = await (await client.PostAsync($"/api/v1/agencies/{agency}/plan/import?dryRun=true", Upload(xlsx))).Json(HttpStatusCode.OK);
         report.GetProperty("problems").GetArrayLength().ShouldBe(0);
@@ -67,7 +68,7 @@ public abstract class PlanImportTests(KinerjaFixture f)
         var before = await CountAsync(agency);
         var changed = data with
         {
-            Indicators = [.. data.Indicators, new IndicatorRow("IKU-07", "Persentase pelaku usaha perikanan bersertifikat CPIB", "iku", "S1", null,
+            Indicators = [.. data.Indicators.Select(i => i.Code == "K-01" ? i with { SupportsCode = "IKU-01" } : i), new IndicatorRow("IKU-07", "Persentase pelaku usaha perikanan bersertifikat CPIB", "iku", "S1", null,
                 "Bidang Perikanan Budidaya", "%", "higher", "last", 1m, null, "Data sertifikasi")],
             Targets = [.. data.Targets.Select(t => t.IndicatorCode == "IKU-02" && t.Year == 2025 ? t with { Annual = 65_500m, Q4 = 17_000m } : t),
                 new TargetRow("IKU-07", 2026, 40m, 10m, 20m, 30m, 40m, null, null, 60m, null, 25m)],
@@ -82,11 +83,15 @@ public abstract class PlanImportTests(KinerjaFixture f)
         var update = changes.Single(c => c.GetProperty("key").GetString() == "IKU-02 (2025)");
         update.GetProperty("action").GetString().ShouldBe("update");
         update.GetProperty("details").EnumerateArray().Select(d => d.GetString()).ShouldBe(["Target: 64.000 → 65.500", "TW 4: 15.500 → 17.000"]);
+        changes.Single(c => c.GetProperty("key").GetString() == "K-01").GetProperty("details").EnumerateArray().Select(d => d.GetString())
+            .ShouldBe(["Mendukung indikator: IKU-02 → IKU-01"]);
         (await CountAsync(agency)).ShouldBe(before); // a dry run changes nothing
 
         var applied = await (await client.PostAsync($"/api/v1/agencies/{agency}/plan/import", Upload(bytes))).Json(HttpStatusCode.OK);
         applied.GetProperty("applied").GetBoolean().ShouldBeTrue();
         (await CountAsync(agency)).ShouldBe(before + 2);
+        (await client.GetJson($"/api/v1/agencies/{agency}/indicators")).EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == "K-01").GetProperty("supportsIndicatorId").GetString().ShouldNotBeNull();
 
         var again = PlanWorkbook.Read(new MemoryStream(await (await client.GetAsync($"/api/v1/agencies/{agency}/plan.xlsx")).Content.ReadAsByteArrayAsync())).Data!;
         again.Targets.Single(t => t.IndicatorCode == "IKU-02" && t.Year == 2025).Annual.ShouldBe(65_500m);

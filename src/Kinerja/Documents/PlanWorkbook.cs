@@ -112,6 +112,7 @@ internal static partial class PlanWorkbookLayout
         new("Bobot", ColumnKind.Number, 9),
         new("Definisi Operasional", ColumnKind.Text, 60),
         new("Sumber Data", ColumnKind.Text, 30),
+        new("Mendukung Indikator", ColumnKind.Text, 16),
     ]);
 
     public static readonly SheetSpec Targets = new("Target",
@@ -247,7 +248,7 @@ internal static class PlanWorkbookWriter
                 data.Indicators.Select(i => new object?[]
                 {
                     i.Code, i.Name, i.Kind, i.ObjectiveCode, i.BudgetCode, i.Unit, i.Measure, i.Polarity, i.Aggregation,
-                    i.Weight, i.Definition, i.DataSource,
+                    i.Weight, i.Definition, i.DataSource, i.SupportsCode,
                 })), selected: false);
             spec = PlanWorkbookLayout.Targets;
             AddSheet(workbookPart, sheets, spec.Name, DataSheet(spec, data, strings,

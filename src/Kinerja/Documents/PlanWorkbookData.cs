@@ -24,8 +24,10 @@ public sealed record BudgetRow(int Year, string Code, string Name, string Level,
 /// Kind: iku | program | activity | subActivity | individual; Unit = the responsible org unit's name;
 /// Measure = satuan ("%", "Dokumen"); Polarity: higher | lower | range; Aggregation: sum | last | average.
 /// </summary>
+/// SupportsCode (cascading) = the code of the higher indicator this one supports, in the same sheet.
 public sealed record IndicatorRow(string Code, string Name, string Kind, string? ObjectiveCode, string? BudgetCode,
-    string Unit, string Measure, string Polarity, string Aggregation, decimal? Weight, string? Definition, string? DataSource);
+    string Unit, string Measure, string Polarity, string Aggregation, decimal? Weight, string? Definition, string? DataSource,
+    string? SupportsCode = null);
 
 public sealed record TargetRow(string IndicatorCode, int Year, decimal? Annual, decimal? Q1, decimal? Q2, decimal? Q3, decimal? Q4,
     decimal? RangeLow, decimal? RangeHigh, decimal? StrategicEndTarget, decimal? NationalStandard, decimal? Baseline);

@@ -683,7 +683,8 @@ internal sealed class PlanWorkbookReader(PlanWorkbookLimits limits)
                 r.Str(L.Code, true) ?? "", r.Str("Nama Indikator", true) ?? "", r.Choice("Jenis", L.Kinds) ?? "",
                 r.Str("Kode Sasaran", false), r.Str("Kode Anggaran", false), r.Str("Unit Penanggung Jawab", true) ?? "",
                 r.Str("Satuan", true) ?? "", r.Choice("Polaritas", L.Polarities) ?? "", r.Choice("Agregasi", L.Aggregations) ?? "",
-                r.Number("Bobot", nonNegative: true), r.Str("Definisi Operasional", false), r.Str("Sumber Data", false)));
+                r.Number("Bobot", nonNegative: true), r.Str("Definisi Operasional", false), r.Str("Sumber Data", false),
+                r.Str("Mendukung Indikator", false)));
             var targets = Rows(L.Targets, r => new TargetRow(
                 r.Str(L.IndicatorCode, true) ?? "", YearOf(r, L.Targets), r.Number("Target Tahunan"),
                 r.Number("Target TW I"), r.Number("Target TW II"), r.Number("Target TW III"), r.Number("Target TW IV"),
@@ -700,6 +701,7 @@ internal sealed class PlanWorkbookReader(PlanWorkbookLimits limits)
             References(objectives, o => o.GoalCode, "Kode Tujuan", L.Goals, goals, g => g.Code);
             References(indicators, i => i.ObjectiveCode, "Kode Sasaran", L.Objectives, objectives, o => o.Code);
             References(indicators, i => i.BudgetCode, "Kode Anggaran", L.Budget, budget, b => b.Code);
+            References(indicators, i => i.SupportsCode, "Mendukung Indikator", L.Indicators, indicators, i => i.Code);
             References(targets, t => t.IndicatorCode, L.IndicatorCode, L.Indicators, indicators, i => i.Code);
             References(history, h => h.IndicatorCode, L.IndicatorCode, L.Indicators, indicators, i => i.Code);
             Parents(budget);

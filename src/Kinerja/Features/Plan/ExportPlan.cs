@@ -58,7 +58,8 @@ public sealed class ExportPlan(KinerjaDbContext db, CurrentUser me)
             indicators.OrderBy(i => i.Code, StringComparer.Ordinal)
                 .Select(i => new IndicatorRow(i.Code, i.Name, PlanAccess.ApiName(i.Kind), i.ObjectiveId is { } o ? objectiveCode[o] : null,
                     i.BudgetItemId is { } b ? itemCode[b] : null, units[i.UnitId], i.Measure, PlanAccess.ApiName(i.Polarity),
-                    PlanAccess.ApiName(i.Aggregation), i.Weight, i.Definition, i.DataSource)).ToList(),
+                    PlanAccess.ApiName(i.Aggregation), i.Weight, i.Definition, i.DataSource,
+                    i.SupportsIndicatorId is { } s ? indicatorCode[s] : null)).ToList(),
             targets.OrderBy(t => indicatorCode[t.IndicatorId], StringComparer.Ordinal).ThenBy(t => t.Year)
                 .Select(t => new TargetRow(indicatorCode[t.IndicatorId], t.Year, t.Annual, t.Q1, t.Q2, t.Q3, t.Q4, t.RangeLow, t.RangeHigh,
                     t.StrategicEndTarget, t.NationalStandard, t.Baseline)).ToList(),

@@ -250,6 +250,28 @@ public sealed class ImportPlan(KinerjaDbContext db, CurrentUser me, Messages m)
                 Record("Indikator", r.Code, created, details);
             }
 
+            // Cascading, once every indicator of the workbook exists
+            foreach (var r in data.Indicators)
+            {
+                if (!indicators.TryGetValue(r.Code, out var indicator)) continue;
+                var supports = r.SupportsCode is null ? (Guid?)null : indicators.GetValueOrDefault(r.SupportsCode)?.Id;
+                if (r.SupportsCode is not null && supports is null) continue; // the referenced row has its own problem
+                if (indicator.SupportsIndicatorId == supports) continue;
+                var change = Changes.FirstOrDefault(c => c.Sheet == "Indikator" && c.Key == r.Code);
+                var detail = $"Mendukung indikator: {indicators.Values.FirstOrDefault(i => i.Id == indicator.SupportsIndicatorId)?.Code ?? "-"} → {r.SupportsCode ?? "-"}";
+                if (change is null)
+                {
+                    Unchanged--;
+                    Changes.Add(new ImportChangeDto("Indikator", r.Code, "update", [detail]));
+                }
+                else if (change.Action == "update")
+                {
+                    Changes[Changes.IndexOf(change)] = change with { Details = [.. change.Details, detail] };
+                }
+
+                indicator.SupportIndicator(supports);
+            }
+
             // Targets
             var targets = await db.IndicatorTargets.Where(t => t.AgencyId == agencyId).ToListAsync(ct);
             var signed = await db.Agreements.AsNoTracking().Where(a => a.AgencyId == agencyId && a.SignedAt != null).ToListAsync(ct);
