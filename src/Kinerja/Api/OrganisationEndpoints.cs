@@ -108,6 +108,7 @@ public static class OrganisationEndpoints
         }).WithTags("Audit");
 
         api.MapPlanApi();
+        api.MapRoundApi();
         return api;
     }
 }

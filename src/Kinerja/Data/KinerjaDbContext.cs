@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Kinerja.Domain.Audit;
 using Kinerja.Domain.Organisation;
 using Kinerja.Domain.Plan;
+using Kinerja.Domain.Rounds;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,9 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
     public DbSet<IndicatorHistory> IndicatorHistory => Set<IndicatorHistory>();
     public DbSet<PerformanceAgreement> Agreements => Set<PerformanceAgreement>();
     public DbSet<AgreementRevision> AgreementRevisions => Set<AgreementRevision>();
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<Worksheet> Worksheets => Set<Worksheet>();
+    public DbSet<WorksheetLine> WorksheetLines => Set<WorksheetLine>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
@@ -109,6 +113,7 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
         });
 
         builder.ConfigurePlan();
+        builder.ConfigureRounds();
 
         builder.Entity<AuditRecord>(b =>
         {

@@ -36,6 +36,7 @@ public static class KinerjaApp
         services.AddScoped<CurrentUser>();
         services.AddScoped<Messages>();
         services.AddSingleton<Kinerja.Documents.PdfConverter>();
+        services.AddScoped<Kinerja.Features.Rounds.WorksheetAccess>();
         services.AddUseCases();
 
         services.AddDbContext<SqliteKinerjaDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<KinerjaSettings>().ConnectionString));

@@ -1,0 +1,50 @@
+using Kinerja.Domain.Organisation;
+using Kinerja.Domain.Plan;
+using Kinerja.Domain.Rounds;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Data;
+
+/// <summary>Mapping of collection rounds, worksheets and their lines.</summary>
+internal static class RoundModel
+{
+    public static void ConfigureRounds(this ModelBuilder b)
+    {
+        b.Entity<Round>(e =>
+        {
+            e.Property(r => r.Period).HasMaxLength(10);
+            e.Property(r => r.SopTemplateId).HasMaxLength(60);
+            e.Property(r => r.DispositionText).HasMaxLength(4000);
+            e.Property(r => r.OrderedBy).HasMaxLength(256);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.AgencyId, r.Period });
+        });
+        b.Entity<Worksheet>(e =>
+        {
+            e.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(w => w.SubmittedBy).HasMaxLength(256);
+            e.Property(w => w.Version).IsConcurrencyToken();
+            e.HasOne<Round>().WithMany().HasForeignKey(w => w.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(w => w.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(w => new { w.RoundId, w.UnitId }).IsUnique();
+        });
+        b.Entity<WorksheetLine>(e =>
+        {
+            foreach (var p in new[] { "TargetToDate", "PeriodTarget", "RangeLow", "RangeHigh", "PreviousRealization", "Realization" })
+            {
+                e.Property<decimal?>(p).HasPrecision(24, 6);
+            }
+
+            e.Property(l => l.Explanation).HasMaxLength(4000);
+            e.Property(l => l.Review).HasConversion<string>().HasMaxLength(20);
+            e.Property(l => l.ReviewReason).HasMaxLength(1000);
+            e.Property(l => l.ReviewedBy).HasMaxLength(256);
+            e.Property(l => l.Version).IsConcurrencyToken();
+            e.HasOne<Worksheet>().WithMany().HasForeignKey(l => l.WorksheetId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Indicator>().WithMany().HasForeignKey(l => l.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(l => new { l.WorksheetId, l.IndicatorId }).IsUnique();
+        });
+    }
+}

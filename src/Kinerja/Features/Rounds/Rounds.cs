@@ -1,0 +1,151 @@
+using FluentValidation;
+using Kinerja.Data;
+using Kinerja.Domain.Achievement;
+using Kinerja.Domain.Common;
+using Kinerja.Domain.Organisation;
+using Kinerja.Domain.Plan;
+using Kinerja.Domain.Rounds;
+using Kinerja.Features.Plan;
+using Kinerja.Infrastructure;
+using Kinerja.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Features.Rounds;
+
+public sealed record SopTemplateDto(string Id, string Name, string Agency, string Source);
+
+/// <summary>The SOP templates a round can follow. Until the SOP issue lands, one built-in generic template.</summary>
+public sealed class ListSopTemplates
+{
+    public const string Generic = "builtin-generic";
+
+    public static readonly SopTemplateDto[] BuiltIn =
+    [
+        new(Generic, "SOP Pengumpulan Data Kinerja (umum)", "-", "Langkah 1-4 domain: perintah, distribusi, pengisian, pemeriksaan"),
+    ];
+
+    public Task<IReadOnlyList<SopTemplateDto>> HandleAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<SopTemplateDto>>(BuiltIn);
+}
+
+public sealed record DispositionInput(string? Text);
+
+public sealed record OpenRoundRequest(string? Period, string? SopTemplateId, DispositionInput? Disposition, DateOnly? Deadline = null);
+
+public sealed record RoundDto(
+    Guid Id, string Period, string PeriodName, string SopTemplateId, string Disposition, string OrderedBy, DateTimeOffset OrderedAt,
+    string Status, DateTimeOffset? Deadline, IReadOnlyDictionary<string, int> Completeness, int Worksheets);
+
+public sealed class OpenRoundValidator : AbstractValidator<OpenRoundRequest>
+{
+    public OpenRoundValidator()
+    {
+        RuleFor(r => r.Period).Must(p => Period.TryParse(p, out _, out _))
+            .WithState(r => Period.TryParse(r.Period, out _, out var e) ? null : e);
+        RuleFor(r => r.SopTemplateId).Must(id => id is null || ListSopTemplates.BuiltIn.Any(t => t.Id == id))
+            .WithState(_ => new Text("Templat SOP tidak dikenal."));
+        RuleFor(r => r.Disposition).Must(d => !string.IsNullOrWhiteSpace(d?.Text) && d.Text.Trim().Length <= 4000)
+            .WithState(_ => new Text("Isi disposisi wajib diisi (paling panjang 4.000 karakter)."));
+    }
+}
+
+/// <summary>
+/// Opens a round for a period with the disposition that orders it, and distributes one worksheet to
+/// every unit responsible for indicators: each indicator's target to date and for the period alone
+/// (from the action plan, by the indicator's aggregation) and the last verified realization.
+/// Head, secretary or coordinator.
+/// </summary>
+public sealed class OpenRound(KinerjaDbContext db, CurrentUser me, IValidator<OpenRoundRequest> validator, TimeProvider clock, GetRound get)
+{
+    public async Task<RoundDto> HandleAsync(Guid agencyId, OpenRoundRequest r, CancellationToken ct = default)
+    {
+        await me.LoadAsync(ct);
+        me.EnsureBelongsTo(agencyId);
+        if (!me.HasAgencyRole(agencyId, Role.Head, Role.Secretary, Role.Coordinator)) throw CurrentUser.Denied("pembukaan putaran pengumpulan data");
+        await validator.EnsureValidAsync(r, ct);
+        var period = Period.Parse(r.Period!);
+        if (await db.Rounds.AnyAsync(x => x.AgencyId == agencyId && x.Period == period.ToString() && x.Status == RoundStatus.Open, ct))
+            throw AppProblem.Conflict(new Text("Putaran {0} sudah dibuka dan belum ditutup.", period.DisplayName));
+
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.AgencyId == agencyId).OrderBy(i => i.Code).ToListAsync(ct);
+        if (indicators.Count == 0) throw AppProblem.Conflict(new Text("Instansi ini belum punya indikator. Susun rencana kinerja dahulu."));
+        var ids = indicators.Select(i => i.Id).ToList();
+        var targets = await db.IndicatorTargets.AsNoTracking().Where(t => ids.Contains(t.IndicatorId) && t.Year == period.Year).ToDictionaryAsync(t => t.IndicatorId, ct);
+        var previous = await (from l in db.WorksheetLines.AsNoTracking()
+                              join w in db.Worksheets.AsNoTracking() on l.WorksheetId equals w.Id
+                              join rd in db.Rounds.AsNoTracking() on w.RoundId equals rd.Id
+                              where w.AgencyId == agencyId && w.Status == WorksheetStatus.Verified && l.Realization != null
+                              select new { l.IndicatorId, l.Realization, rd.OrderedAt }).ToListAsync(ct);
+        var lastVerified = previous.GroupBy(p => p.IndicatorId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.OrderedAt)!.Realization);
+
+        var now = clock.GetUtcNow();
+        var round = new Round(Guid.CreateVersion7(), agencyId, period.ToString(), r.SopTemplateId ?? ListSopTemplates.Generic,
+            r.Disposition!.Text!.Trim(), me.UserName ?? "?", now);
+        db.Rounds.Add(round);
+        var deadline = r.Deadline is { } d ? new DateTimeOffset(d.ToDateTime(new TimeOnly(23, 59)), clock.GetLocalNow().Offset) : (DateTimeOffset?)null;
+        foreach (var unit in indicators.GroupBy(i => i.UnitId))
+        {
+            var sheet = new Worksheet(Guid.CreateVersion7(), agencyId, round.Id, unit.Key, deadline);
+            db.Worksheets.Add(sheet);
+            var order = 0;
+            foreach (var i in unit)
+            {
+                var t = targets.GetValueOrDefault(i.Id)?.Values ?? new TargetValues(null, [], null, null, null, null, null, null);
+                var recap = PeriodAggregation.Recap(new IndicatorYear(i.Polarity, i.Aggregation, t, [null, null, null, null]), QuarterlyOrYear(period));
+                db.WorksheetLines.Add(new WorksheetLine(Guid.CreateVersion7(), agencyId, sheet.Id, i.Id, ++order, recap.ToDate.Target,
+                    recap.Alone.Target, recap.Alone.RangeLow ?? t.RangeLow, recap.Alone.RangeHigh ?? t.RangeHigh, lastVerified.GetValueOrDefault(i.Id)));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await get.HandleAsync(round.Id, ct);
+    }
+
+    /// <summary>Quarterly action plans: a monthly round is measured against its quarter.</summary>
+    private static Period QuarterlyOrYear(Period p) => p.Kind == PeriodKind.Month ? Period.Quarter(p.Year, (p.Number + 2) / 3) : p;
+}
+
+public sealed class GetRound(KinerjaDbContext db, CurrentUser me, TimeProvider clock)
+{
+    public async Task<RoundDto> HandleAsync(Guid roundId, CancellationToken ct = default)
+    {
+        await me.LoadAsync(ct);
+        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
+        if (round is null || !me.BelongsTo(round.AgencyId)) throw AppProblem.NotFound("Putaran");
+        var sheets = await db.Worksheets.AsNoTracking().Where(w => w.RoundId == roundId).Select(w => new { w.Status, w.Deadline }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var completeness = Enum.GetValues<WorksheetStatus>().ToDictionary(s => PlanAccess.ApiName(s), s => sheets.Count(w => w.Status == s));
+        completeness["late"] = sheets.Count(w => WorksheetWorkflow.IsLate(w.Status, w.Deadline, now));
+        return new RoundDto(round.Id, round.Period, Period.Parse(round.Period).DisplayName, round.SopTemplateId, round.DispositionText, round.OrderedBy,
+            round.OrderedAt, PlanAccess.ApiName(round.Status), sheets.Select(s => s.Deadline).Min(), completeness, sheets.Count);
+    }
+}
+
+public sealed record WorksheetSummaryDto(Guid Id, Guid UnitId, string Unit, string Status, bool Late, DateTimeOffset? SubmittedAt, int Lines, int Filled, int Version);
+
+/// <summary>The round's worksheets: all of them for agency-wide roles, those of the user's units otherwise.</summary>
+public sealed class ListWorksheets(KinerjaDbContext db, CurrentUser me, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<WorksheetSummaryDto>> HandleAsync(Guid roundId, CancellationToken ct = default)
+    {
+        await me.LoadAsync(ct);
+        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
+        if (round is null || !me.BelongsTo(round.AgencyId)) throw AppProblem.NotFound("Putaran");
+        var tree = await db.LoadUnitTreeAsync(round.AgencyId, ct);
+        var rows = await (from w in db.Worksheets.AsNoTracking()
+                          join u in db.Units.AsNoTracking() on w.UnitId equals u.Id
+                          where w.RoundId == roundId
+                          select new { w, Unit = u.Name }).ToListAsync(ct);
+        var ids = rows.Select(r => r.w.Id).ToList();
+        var lines = await db.WorksheetLines.AsNoTracking().Where(l => ids.Contains(l.WorksheetId))
+            .GroupBy(l => l.WorksheetId).Select(g => new { g.Key, Count = g.Count(), Filled = g.Count(l => l.Realization != null) }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return rows.Where(r => me.SeesUnit(round.AgencyId, r.w.UnitId, tree))
+            .OrderBy(r => r.Unit, StringComparer.Create(Text.Indonesian, true))
+            .Select(r =>
+            {
+                var l = lines.FirstOrDefault(x => x.Key == r.w.Id);
+                return new WorksheetSummaryDto(r.w.Id, r.w.UnitId, r.Unit, PlanAccess.ApiName(r.w.Status),
+                    WorksheetWorkflow.IsLate(r.w.Status, r.w.Deadline, now), r.w.SubmittedAt, l?.Count ?? 0, l?.Filled ?? 0, r.w.Version);
+            }).ToList();
+    }
+}

@@ -1,0 +1,159 @@
+using Kinerja.Data;
+using Kinerja.Domain.Achievement;
+using Kinerja.Domain.Common;
+using Kinerja.Domain.Organisation;
+using Kinerja.Domain.Rounds;
+using Kinerja.Features.Plan;
+using Kinerja.Infrastructure;
+using Kinerja.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Features.Rounds;
+
+public sealed record WorksheetLineDto(
+    Guid LineId, Guid IndicatorId, string Code, string Indicator, string Measure, string Polarity, decimal? Target, decimal? TargetToDate,
+    decimal? RangeLow, decimal? RangeHigh, decimal? PreviousRealization, decimal? Realization, decimal? Achievement, string AchievementStatus,
+    bool NeedsExplanation, string? Explanation, IReadOnlyList<object> Evidence, string ReviewStatus, string? ReviewReason,
+    IReadOnlyList<object> Comments, int Version);
+
+public sealed record WorksheetDto(
+    Guid Id, Guid RoundId, string Period, Guid UnitId, string Unit, string Status, IReadOnlyList<string> AllowedActions, bool Late,
+    DateTimeOffset? Deadline, string? SubmittedBy, DateTimeOffset? SubmittedAt, IReadOnlyList<WorksheetLineDto> Lines, int Version);
+
+/// <summary>Loads a worksheet with the checks every worksheet use case shares.</summary>
+public sealed class WorksheetAccess(KinerjaDbContext db, CurrentUser me)
+{
+    public async Task<(Worksheet Sheet, Round Round)> LoadAsync(Guid worksheetId, CancellationToken ct)
+    {
+        await me.LoadAsync(ct);
+        var sheet = await db.Worksheets.SingleOrDefaultAsync(w => w.Id == worksheetId, ct);
+        if (sheet is null || !me.BelongsTo(sheet.AgencyId)) throw AppProblem.NotFound("Kertas kerja");
+        var tree = await db.LoadUnitTreeAsync(sheet.AgencyId, ct);
+        if (!me.SeesUnit(sheet.AgencyId, sheet.UnitId, tree)) throw AppProblem.NotFound("Kertas kerja");
+        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == sheet.RoundId, ct);
+        return (sheet, round);
+    }
+
+    /// <summary>Fill and submit: people of the unit (or a unit above it), and the coordinator (for data from outside the agency).</summary>
+    public async Task EnsureCanFillAsync(Worksheet sheet, CancellationToken ct)
+    {
+        var tree = await db.LoadUnitTreeAsync(sheet.AgencyId, ct);
+        var ok = me.HasAgencyRole(sheet.AgencyId, Role.Coordinator)
+                 || me.Grants.Any(g => g.AgencyId == sheet.AgencyId && g.Role is Role.UnitHead or Role.Staff && tree.IsWithin(sheet.UnitId, g.UnitId));
+        if (!ok) throw CurrentUser.Denied("pengisian kertas kerja unit ini");
+    }
+
+    public void EnsureCanReview(Worksheet sheet)
+    {
+        if (!me.HasAgencyRole(sheet.AgencyId, Role.Coordinator, Role.Secretary)) throw CurrentUser.Denied("pemeriksaan kertas kerja");
+    }
+}
+
+public sealed class GetWorksheet(KinerjaDbContext db, WorksheetAccess access, TimeProvider clock)
+{
+    public async Task<WorksheetDto> HandleAsync(Guid worksheetId, CancellationToken ct = default)
+    {
+        var (sheet, round) = await access.LoadAsync(worksheetId, ct);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == sheet.UnitId).Select(u => u.Name).SingleAsync(ct);
+        var lines = await (from l in db.WorksheetLines.AsNoTracking()
+                           join i in db.Indicators.AsNoTracking() on l.IndicatorId equals i.Id
+                           where l.WorksheetId == worksheetId
+                           orderby l.Order
+                           select new { l, i }).ToListAsync(ct);
+        return new WorksheetDto(sheet.Id, round.Id, round.Period, sheet.UnitId, unit, PlanAccess.ApiName(sheet.Status),
+            WorksheetWorkflow.Allowed(sheet.Status).Select(WorksheetWorkflow.ApiName).ToList(),
+            WorksheetWorkflow.IsLate(sheet.Status, sheet.Deadline, clock.GetUtcNow()), sheet.Deadline, sheet.SubmittedBy, sheet.SubmittedAt,
+            lines.Select(x => ToDto(x.l, x.i)).ToList(), sheet.Version);
+    }
+
+    public static WorksheetLineDto ToDto(WorksheetLine l, Domain.Plan.Indicator i)
+    {
+        var a = AchievementCalculator.Compute(i.Polarity, l.PeriodTarget, l.Realization, l.RangeLow, l.RangeHigh);
+        return new WorksheetLineDto(l.Id, i.Id, i.Code, i.Name, i.Measure, PlanAccess.ApiName(i.Polarity), l.PeriodTarget, l.TargetToDate,
+            l.RangeLow, l.RangeHigh, l.PreviousRealization, l.Realization, a.IsComputed ? a.Rounded : null, PlanAccess.ApiName(a.Status),
+            ExplanationRule.Default.Needs(a.IsComputed ? a.Percent : null, l.Realization, l.PreviousRealization), l.Explanation, [],
+            PlanAccess.ApiName(l.Review), l.ReviewReason, [], l.Version);
+    }
+}
+
+public sealed record SaveLineRequest(decimal? Realization, string? Explanation);
+
+/// <summary>Saves one line as it is typed. Stale versions (If-Match) answer 412 and change nothing.</summary>
+public sealed class SaveLine(KinerjaDbContext db, WorksheetAccess access)
+{
+    public async Task<WorksheetLineDto> HandleAsync(Guid worksheetId, Guid lineId, SaveLineRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var (sheet, _) = await access.LoadAsync(worksheetId, ct);
+        await access.EnsureCanFillAsync(sheet, ct);
+        var line = await db.WorksheetLines.SingleOrDefaultAsync(l => l.Id == lineId && l.WorksheetId == worksheetId, ct) ?? throw AppProblem.NotFound("Baris");
+        if (expectedVersion is not null && expectedVersion != line.Version) throw Concurrency.Stale();
+        if (r.Realization is { } v && Math.Abs(v) > Domain.Plan.TargetValues.MaxMagnitude) throw AppProblem.Invalid("realization", new Text("Angka terlalu besar."));
+        if (r.Explanation?.Length > 4000) throw AppProblem.Invalid("explanation", new Text("{0} paling panjang {1} karakter.", "Penjelasan", 4000));
+        Workflow(() => sheet.Edited());
+        line.Fill(r.Realization, string.IsNullOrWhiteSpace(r.Explanation) ? null : r.Explanation.Trim());
+        await Concurrency.SaveAsync(db, ct);
+        var indicator = await db.Indicators.AsNoTracking().SingleAsync(i => i.Id == line.IndicatorId, ct);
+        return GetWorksheet.ToDto(line, indicator);
+    }
+
+    internal static void Workflow(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (WorkflowException e)
+        {
+            throw e.AllowedActions.Count > 0
+                ? new AppProblem(StatusCodes.Status409Conflict, new Text("Tindakan ini tidak dapat dilakukan sekarang."), e.Text) { AllowedActions = e.AllowedActions }
+                : AppProblem.Invalid("", e.Text);
+        }
+    }
+}
+
+/// <summary>Sends the worksheet to the coordinator: every line filled, explanations where asked; the values are frozen.</summary>
+public sealed class SubmitWorksheet(KinerjaDbContext db, WorksheetAccess access, CurrentUser me, TimeProvider clock, GetWorksheet get)
+{
+    public async Task<WorksheetDto> HandleAsync(Guid worksheetId, CancellationToken ct = default)
+    {
+        var (sheet, _) = await access.LoadAsync(worksheetId, ct);
+        await access.EnsureCanFillAsync(sheet, ct);
+        var lines = await db.WorksheetLines.Where(l => l.WorksheetId == worksheetId).OrderBy(l => l.Order).ToListAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => lines.Select(l => l.IndicatorId).Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var check = lines.Select(l =>
+        {
+            var dto = GetWorksheet.ToDto(l, indicators[l.IndicatorId]);
+            return new LineForSubmit(dto.Code, l.Realization, l.Explanation, dto.NeedsExplanation);
+        }).ToList();
+        SaveLine.Workflow(() => sheet.Submit(me.UserName ?? "?", clock.GetUtcNow(), check));
+        foreach (var l in lines) l.ResetReview();
+        await Concurrency.SaveAsync(db, ct);
+        return await get.HandleAsync(worksheetId, ct);
+    }
+}
+
+public sealed record ReviewLineRequest(string? Decision, string? Reason);
+
+/// <summary>The coordinator accepts a line or returns it for confirmation with a reason; the last decision verifies or returns the worksheet.</summary>
+public sealed class ReviewLine(KinerjaDbContext db, WorksheetAccess access, CurrentUser me, GetWorksheet get)
+{
+    public async Task<WorksheetDto> HandleAsync(Guid worksheetId, Guid lineId, ReviewLineRequest r, CancellationToken ct = default)
+    {
+        var (sheet, _) = await access.LoadAsync(worksheetId, ct);
+        access.EnsureCanReview(sheet);
+        var decision = r.Decision?.Trim().ToLowerInvariant() switch
+        {
+            "accept" => WorksheetAction.Accept,
+            "return" => WorksheetAction.Return,
+            _ => throw AppProblem.Invalid("decision", new Text("Keputusan harus accept atau return.")),
+        };
+        if (r.Reason?.Length > 1000) throw AppProblem.Invalid("reason", new Text("{0} paling panjang {1} karakter.", "Alasan", 1000));
+        var lines = await db.WorksheetLines.Where(l => l.WorksheetId == worksheetId).ToListAsync(ct);
+        var line = lines.SingleOrDefault(l => l.Id == lineId) ?? throw AppProblem.NotFound("Baris");
+        var after = lines.Select(l => l.Id == lineId ? (decision == WorksheetAction.Accept ? LineReview.Accepted : LineReview.Returned) : l.Review).ToList();
+        SaveLine.Workflow(() => sheet.Reviewed(decision, me.UserName ?? "?", r.Reason, after));
+        line.SetReview(after[lines.IndexOf(line)], me.UserName ?? "?", string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim());
+        await Concurrency.SaveAsync(db, ct);
+        return await get.HandleAsync(worksheetId, ct);
+    }
+}
