@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Tests;
 
@@ -100,6 +101,119 @@ public abstract class RoundApiTests(KinerjaFixture f)
         var outsider = await f.SignedInAsync("dkp.kasubag-kp");
         (await outsider.GetAsync($"/api/v1/worksheets/{sheetId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await outsider.GetAsync($"/api/v1/rounds/{roundId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static MultipartFormDataContent FileForm(byte[] content, string name)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", name);
+        return form;
+    }
+
+    private static MultipartFormDataContent Fields(params (string Name, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (n, v) in fields) form.Add(new StringContent(v), n);
+        return form;
+    }
+
+    [Fact]
+    public async Task Evidence_comments_what_changed_since_the_last_review_and_reopening()
+    {
+        var agency = await f.AgencyIdAsync(Pasrujambe);
+        var coordinator = await f.SignedInAsync("pasrujambe.kasubbag-pk");
+        var round = await coordinator.PostJson($"/api/v1/agencies/{agency}/rounds",
+            new { period = "2026-Q2", disposition = new { text = "Pengumpulan data Triwulan II." } }, HttpStatusCode.Created);
+        var kasi = await f.SignedInAsync("pasrujambe.kasi-pem");
+        var sheetId = (await kasi.GetJson($"/api/v1/rounds/{round.GetProperty("id").GetString()}/worksheets"))[0].GetProperty("id").GetString();
+        var sheet = await kasi.GetJson($"/api/v1/worksheets/{sheetId}");
+        var iku = Line(sheet, "IKU-02").GetProperty("lineId").GetString();
+        var p01 = Line(sheet, "P-01").GetProperty("lineId").GetString();
+        var evidenceUrl = $"/api/v1/worksheets/{sheetId}/lines/{iku}/evidence";
+
+        // A real PDF, named with a path: stored under its SHA-256, offered under a safe name.
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        var added = await (await kasi.PostAsync(evidenceUrl, FileForm(pdf, "../../etc/Daftar Hadir.pdf"))).Json(HttpStatusCode.Created);
+        added.GetProperty("fileName").GetString().ShouldBe("Daftar Hadir.pdf");
+        added.GetProperty("sha256").GetString().ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)));
+        var download = await kasi.GetAsync(added.GetProperty("downloadUrl").GetString());
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        download.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
+        var again = await (await kasi.PostAsync(evidenceUrl, FileForm(pdf, "salinan.pdf"))).Json(HttpStatusCode.Created);
+        again.GetProperty("sha256").GetString().ShouldBe(added.GetProperty("sha256").GetString());
+        File.Exists(Path.Combine(f.DataDirectory, "evidence", added.GetProperty("sha256").GetString()![..2], added.GetProperty("sha256").GetString()!)).ShouldBeTrue();
+        (await kasi.PostAsync(evidenceUrl, Fields(("url", "https://pasrujambe.lumajangkab.go.id/data/q2.pdf"), ("note", "Rekap desa")))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // Hostile uploads: each refused with a message, nothing stored.
+        byte[] exe = [0x4D, 0x5A, 0x90, 0, 3, 0, 0, 0, 4, 0];
+        (await (await kasi.PostAsync(evidenceUrl, FileForm(exe, "laporan.pdf"))).Problem(HttpStatusCode.BadRequest))
+            .Errors("file")[0].ShouldBe("Isi berkas tidak sesuai dengan ekstensinya (.pdf). Unggah berkas aslinya.");
+        (await (await kasi.PostAsync(evidenceUrl, FileForm(exe, "setup.exe"))).Problem(HttpStatusCode.BadRequest))
+            .Errors("file")[0].ShouldStartWith("Jenis berkas .exe tidak diterima.");
+        var huge = new byte[Domain.Rounds.EvidenceRules.MaxFileBytes + 1];
+        pdf.CopyTo(huge, 0);
+        (await kasi.PostAsync(evidenceUrl, FileForm(huge, "besar.pdf"))).StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await (await kasi.PostAsync(evidenceUrl, Fields(("url", "javascript:alert(1)")))).Problem(HttpStatusCode.BadRequest))
+            .Errors("url")[0].ShouldStartWith("Tautan harus berupa alamat lengkap");
+        (await kasi.PostAsJsonAsync(evidenceUrl, new { note = "bukan multipart" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        Line(await kasi.GetJson($"/api/v1/worksheets/{sheetId}"), "IKU-02").GetProperty("evidence").GetArrayLength().ShouldBe(3);
+        var outsider = await f.SignedInAsync("dkp.kasubag-kp");
+        (await outsider.PostAsync(evidenceUrl, FileForm(pdf, "a.pdf"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await outsider.GetAsync(added.GetProperty("downloadUrl").GetString())).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // A thread per line between the unit and the coordinator.
+        await kasi.PostJson($"/api/v1/worksheets/{sheetId}/lines/{iku}/comments", new { text = "Data dari register desa, mohon arahan." }, HttpStatusCode.Created);
+        await coordinator.PostJson($"/api/v1/worksheets/{sheetId}/lines/{iku}/comments", new { text = "Lampirkan rekap per desa." }, HttpStatusCode.Created);
+        (await (await kasi.PostAsJsonAsync($"/api/v1/worksheets/{sheetId}/lines/{iku}/comments", new { text = " " })).Problem(HttpStatusCode.BadRequest))
+            .Errors("text")[0].ShouldBe("Isi komentar wajib diisi.");
+        Line(await coordinator.GetJson($"/api/v1/worksheets/{sheetId}"), "IKU-02").GetProperty("comments").EnumerateArray()
+            .Select(c => c.GetProperty("text").GetString()).ShouldBe(["Data dari register desa, mohon arahan.", "Lampirkan rekap per desa."]);
+
+        // Submit, get one line returned, fix it: the coordinator sees exactly what changed.
+        await kasi.SendAsync(Put($"/api/v1/worksheets/{sheetId}/lines/{iku}", new { realization = 96 }));
+        await kasi.SendAsync(Put($"/api/v1/worksheets/{sheetId}/lines/{p01}", new { realization = 7 }));
+        (await kasi.PostJson($"/api/v1/worksheets/{sheetId}/submit", new { }, HttpStatusCode.OK)).GetProperty("submissions").GetInt32().ShouldBe(1);
+        await coordinator.PostJson($"/api/v1/worksheets/{sheetId}/lines/{iku}/review", new { decision = "return", reason = "Angka beda dengan register." }, HttpStatusCode.OK);
+        await coordinator.PostJson($"/api/v1/worksheets/{sheetId}/lines/{p01}/review", new { decision = "accept" }, HttpStatusCode.OK);
+        var returned = await kasi.GetJson($"/api/v1/worksheets/{sheetId}");
+        Line(returned, "IKU-02").GetProperty("changedSinceLastSubmission").GetArrayLength().ShouldBe(0);
+        var evidenceId = Line(returned, "IKU-02").GetProperty("evidence")[1].GetProperty("id").GetString();
+        (await kasi.DeleteAsync($"{evidenceUrl}/{evidenceId}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await kasi.SendAsync(Put($"/api/v1/worksheets/{sheetId}/lines/{iku}", new { realization = 95, explanation = "Sesuai register desa." }));
+        await kasi.PostJson($"/api/v1/worksheets/{sheetId}/submit", new { }, HttpStatusCode.OK);
+        var resubmitted = await coordinator.GetJson($"/api/v1/worksheets/{sheetId}");
+        resubmitted.GetProperty("submissions").GetInt32().ShouldBe(2);
+        Line(resubmitted, "IKU-02").GetProperty("changedSinceLastSubmission").EnumerateArray().Select(c => c.GetString()).ShouldBe(["realization", "explanation", "evidence"]);
+        Line(resubmitted, "IKU-02").GetProperty("lastSubmitted").GetProperty("realization").GetDecimal().ShouldBe(96m);
+        Line(resubmitted, "P-01").GetProperty("changedSinceLastSubmission").GetArrayLength().ShouldBe(0);
+        Line(resubmitted, "P-01").GetProperty("reviewStatus").GetString().ShouldBe("accepted");
+
+        var verified = await coordinator.PostJson($"/api/v1/worksheets/{sheetId}/lines/{iku}/review", new { decision = "accept" }, HttpStatusCode.OK);
+        verified.GetProperty("status").GetString().ShouldBe("verified");
+        (await kasi.PostAsync(evidenceUrl, FileForm(pdf, "telat.pdf"))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        // Reopening needs the coordinator and a reason; the reason is kept and audited.
+        (await kasi.PostAsJsonAsync($"/api/v1/worksheets/{sheetId}/reopen", new { reason = "Salah ketik" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await coordinator.PostAsJsonAsync($"/api/v1/worksheets/{sheetId}/reopen", new { reason = "" })).Problem(HttpStatusCode.BadRequest))
+            .GetRawText().ShouldContain("Alasan membuka kembali kertas kerja wajib diisi.");
+        var reopened = await coordinator.PostJson($"/api/v1/worksheets/{sheetId}/reopen", new { reason = "Register desa direvisi Camat." }, HttpStatusCode.OK);
+        reopened.GetProperty("status").GetString().ShouldBe("draft");
+        reopened.GetProperty("reopenReason").GetString().ShouldBe("Register desa direvisi Camat.");
+        var audit = await coordinator.GetJson($"/api/v1/agencies/{agency}/audit?entity=Worksheet");
+        var reopenRecord = audit.EnumerateArray().First(r => (r.GetProperty("after").GetString() ?? "").Contains("Register desa direvisi Camat."));
+        reopenRecord.GetProperty("before").GetString()!.ShouldContain("\"Status\":\"verified\"");
+
+        // Frozen submissions cannot be rewritten through the application.
+        await using var db = f.NewDbContext();
+        var first = await db.WorksheetSubmissions.Where(s => s.WorksheetId == Guid.Parse(sheetId!)).OrderBy(s => s.Number).FirstAsync();
+        first.LinesJson.ShouldContain("\"realization\":96");
+        db.Entry(first).Property(s => s.LinesJson).CurrentValue = "[]";
+        await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
     }
 
     [Fact]

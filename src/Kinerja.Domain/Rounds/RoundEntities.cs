@@ -91,7 +91,14 @@ public sealed class Worksheet : IAgencyOwned, IVersioned
     public void Reviewed(WorksheetAction decision, string reviewer, string? reason, IReadOnlyList<LineReview> linesAfter) =>
         Status = WorksheetWorkflow.AfterReview(Status, decision, reviewer, SubmittedBy ?? string.Empty, reason, linesAfter);
 
-    public void Reopen(string? reason) => Status = WorksheetWorkflow.Reopen(Status, reason);
+    /// <summary>Why it was last reopened (the audit trail keeps every earlier reason).</summary>
+    public string? ReopenReason { get; private set; }
+
+    public void Reopen(string? reason)
+    {
+        Status = WorksheetWorkflow.Reopen(Status, reason);
+        ReopenReason = reason!.Trim();
+    }
 }
 
 /// <summary>One indicator of a worksheet: its targets for the period, what the unit reports, and the coordinator's review.</summary>
@@ -133,11 +140,22 @@ public sealed class WorksheetLine : IAgencyOwned, IVersioned
     public string? ReviewedBy { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>
+    /// Saves what the unit reports. A changed value needs a fresh review, even on a line accepted
+    /// before (a returned worksheet can still be edited as a whole).
+    /// </summary>
     public void Fill(decimal? realization, string? explanation)
     {
+        var changed = Realization != realization || !string.Equals(Explanation, explanation, StringComparison.Ordinal);
         Realization = realization;
         Explanation = explanation;
-        if (Review == LineReview.Returned) Review = LineReview.Pending;
+        if (changed || Review == LineReview.Returned) Review = LineReview.Pending;
+    }
+
+    /// <summary>Evidence added or removed: like a changed value, it needs a fresh review.</summary>
+    public void EvidenceChanged()
+    {
+        if (Review == LineReview.Accepted || Review == LineReview.Returned) Review = LineReview.Pending;
     }
 
     public void ResetReview()

@@ -35,6 +35,39 @@ public static class RoundEndpoints
         sheets.MapPost("/submit", (Guid worksheetId, SubmitWorksheet h, CancellationToken ct) => h.HandleAsync(worksheetId, ct));
         sheets.MapPost("/lines/{lineId:guid}/review", (Guid worksheetId, Guid lineId, ReviewLineRequest r, ReviewLine h, CancellationToken ct) =>
             h.HandleAsync(worksheetId, lineId, r, ct)).WithSummary("Terima atau kembalikan satu baris (alasan wajib untuk return)");
+        sheets.MapPost("/reopen", (Guid worksheetId, ReopenRequest r, ReopenWorksheet h, CancellationToken ct) => h.HandleAsync(worksheetId, r, ct))
+            .WithSummary("Buka kembali kertas kerja terverifikasi (alasan wajib)");
+        sheets.MapPost("/lines/{lineId:guid}/comments", async (Guid worksheetId, Guid lineId, AddCommentRequest r, AddComment h, CancellationToken ct) =>
+            TypedResults.Created($"/api/v1/worksheets/{worksheetId}", await h.HandleAsync(worksheetId, lineId, r, ct)))
+            .WithSummary("Tambah komentar pada satu baris");
+        sheets.MapPost("/lines/{lineId:guid}/evidence", async (Guid worksheetId, Guid lineId, HttpRequest request, AddEvidence h, CancellationToken ct) =>
+        {
+            var dto = await h.HandleAsync(worksheetId, lineId, await ReadEvidenceAsync(request, ct), ct);
+            return TypedResults.Created(dto.DownloadUrl ?? $"/api/v1/worksheets/{worksheetId}", dto);
+        }).WithSummary("Lampirkan bukti dukung (multipart: file, atau url/note)");
+        sheets.MapGet("/lines/{lineId:guid}/evidence/{evidenceId:guid}", async (Guid worksheetId, Guid lineId, Guid evidenceId, DownloadEvidence h, HttpContext http, CancellationToken ct) =>
+        {
+            var f = await h.HandleAsync(worksheetId, lineId, evidenceId, ct);
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.ContentSecurityPolicy = "sandbox";
+            return TypedResults.File(f.Content, f.ContentType, f.FileName);
+        });
+        sheets.MapDelete("/lines/{lineId:guid}/evidence/{evidenceId:guid}", async (Guid worksheetId, Guid lineId, Guid evidenceId, RemoveEvidence h, CancellationToken ct) =>
+        {
+            await h.HandleAsync(worksheetId, lineId, evidenceId, ct);
+            return TypedResults.NoContent();
+        });
         return api;
+    }
+
+    /// <summary>The multipart form of an evidence upload: a "file", or "url" (with an optional "note"), or a "note" alone.</summary>
+    internal static async Task<EvidenceInput> ReadEvidenceAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            throw AppProblem.Invalid("file", new Domain.Common.Text("Kirim bukti sebagai formulir multipart: berkas (file), tautan (url) atau catatan (note)."));
+        if (request.ContentLength > Domain.Rounds.EvidenceRules.MaxFileBytes + 64 * 1024) throw EvidenceStore.TooLarge();
+        var form = await request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        return new EvidenceInput(file?.FileName, file?.OpenReadStream(), file?.Length, form["url"].ToString(), form["note"].ToString() is { Length: > 0 } n ? n : null);
     }
 }

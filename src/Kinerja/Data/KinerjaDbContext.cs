@@ -49,6 +49,9 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
     public DbSet<Round> Rounds => Set<Round>();
     public DbSet<Worksheet> Worksheets => Set<Worksheet>();
     public DbSet<WorksheetLine> WorksheetLines => Set<WorksheetLine>();
+    public DbSet<LineEvidence> LineEvidence => Set<LineEvidence>();
+    public DbSet<LineComment> LineComments => Set<LineComment>();
+    public DbSet<WorksheetSubmission> WorksheetSubmissions => Set<WorksheetSubmission>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
@@ -144,6 +147,8 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries<WorksheetSubmission>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("A submitted worksheet version is immutable.");
         foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             var version = e.Property(v => v.Version);
@@ -223,12 +228,14 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
             case EntityState.Deleted:
                 return new("delete", type, key, agency, Json(Values(p => p.OriginalValue, _ => true)), null);
             default:
-                var modified = e.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                // PropertyEntry objects are created anew on each enumeration: match them by name.
+                var modified = e.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                    .Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal);
                 if (modified.Count == 0) return null;
-                if (modified.All(p => p.Metadata.Name == "ConcurrencyStamp")) return null;
+                if (modified.All(n => n == "ConcurrencyStamp")) return null;
                 return new("update", type, key, agency,
-                    Json(Values(p => p.OriginalValue, modified.Contains)),
-                    Json(Values(p => p.CurrentValue, modified.Contains)));
+                    Json(Values(p => p.OriginalValue, p => modified.Contains(p.Metadata.Name))),
+                    Json(Values(p => p.CurrentValue, p => modified.Contains(p.Metadata.Name))));
         }
     }
 }

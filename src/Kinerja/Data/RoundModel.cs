@@ -46,5 +46,34 @@ internal static class RoundModel
             e.HasOne<Indicator>().WithMany().HasForeignKey(l => l.IndicatorId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(l => new { l.WorksheetId, l.IndicatorId }).IsUnique();
         });
+    
+        b.Entity<LineEvidence>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.FileName).HasMaxLength(EvidenceRules.MaxNameLength);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64).IsFixedLength();
+            e.Property(x => x.Url).HasMaxLength(EvidenceRules.MaxLinkLength);
+            e.Property(x => x.Note).HasMaxLength(EvidenceRules.MaxNoteLength);
+            e.Property(x => x.AddedBy).HasMaxLength(256);
+            e.HasOne<Worksheet>().WithMany().HasForeignKey(x => x.WorksheetId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<WorksheetLine>().WithMany().HasForeignKey(x => x.LineId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.Sha256);
+        });
+        b.Entity<LineComment>(e =>
+        {
+            e.Property(x => x.Author).HasMaxLength(256);
+            e.Property(x => x.AuthorName).HasMaxLength(256);
+            e.Property(x => x.Body).HasMaxLength(LineComment.MaxLength);
+            e.HasOne<Worksheet>().WithMany().HasForeignKey(x => x.WorksheetId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<WorksheetLine>().WithMany().HasForeignKey(x => x.LineId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<WorksheetSubmission>(e =>
+        {
+            e.Property(x => x.SubmittedBy).HasMaxLength(256);
+            e.HasOne<Worksheet>().WithMany().HasForeignKey(x => x.WorksheetId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.WorksheetId, x.Number }).IsUnique();
+        });
+        b.Entity<Worksheet>().Property(w => w.ReopenReason).HasMaxLength(1000);
     }
 }

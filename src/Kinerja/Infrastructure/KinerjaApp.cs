@@ -37,6 +37,7 @@ public static class KinerjaApp
         services.AddScoped<Messages>();
         services.AddSingleton<Kinerja.Documents.PdfConverter>();
         services.AddScoped<Kinerja.Features.Rounds.WorksheetAccess>();
+        services.AddSingleton<EvidenceStore>();
         services.AddUseCases();
 
         services.AddDbContext<SqliteKinerjaDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<KinerjaSettings>().ConnectionString));

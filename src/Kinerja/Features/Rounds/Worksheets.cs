@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Kinerja.Data;
 using Kinerja.Domain.Achievement;
 using Kinerja.Domain.Common;
@@ -13,12 +14,13 @@ namespace Kinerja.Features.Rounds;
 public sealed record WorksheetLineDto(
     Guid LineId, Guid IndicatorId, string Code, string Indicator, string Measure, string Polarity, decimal? Target, decimal? TargetToDate,
     decimal? RangeLow, decimal? RangeHigh, decimal? PreviousRealization, decimal? Realization, decimal? Achievement, string AchievementStatus,
-    bool NeedsExplanation, string? Explanation, IReadOnlyList<object> Evidence, string ReviewStatus, string? ReviewReason,
-    IReadOnlyList<object> Comments, int Version);
+    bool NeedsExplanation, string? Explanation, IReadOnlyList<EvidenceDto> Evidence, string ReviewStatus, string? ReviewReason,
+    IReadOnlyList<CommentDto> Comments, int Version, IReadOnlyList<string> ChangedSinceLastSubmission, SubmittedLine? LastSubmitted);
 
 public sealed record WorksheetDto(
     Guid Id, Guid RoundId, string Period, Guid UnitId, string Unit, string Status, IReadOnlyList<string> AllowedActions, bool Late,
-    DateTimeOffset? Deadline, string? SubmittedBy, DateTimeOffset? SubmittedAt, IReadOnlyList<WorksheetLineDto> Lines, int Version);
+    DateTimeOffset? Deadline, string? SubmittedBy, DateTimeOffset? SubmittedAt, int Submissions, string? ReopenReason,
+    IReadOnlyList<WorksheetLineDto> Lines, int Version);
 
 /// <summary>Loads a worksheet with the checks every worksheet use case shares.</summary>
 public sealed class WorksheetAccess(KinerjaDbContext db, CurrentUser me)
@@ -60,19 +62,23 @@ public sealed class GetWorksheet(KinerjaDbContext db, WorksheetAccess access, Ti
                            where l.WorksheetId == worksheetId
                            orderby l.Order
                            select new { l, i }).ToListAsync(ct);
+        var extras = await LineExtras.LoadAsync(db, sheet, ct);
         return new WorksheetDto(sheet.Id, round.Id, round.Period, sheet.UnitId, unit, PlanAccess.ApiName(sheet.Status),
             WorksheetWorkflow.Allowed(sheet.Status).Select(WorksheetWorkflow.ApiName).ToList(),
             WorksheetWorkflow.IsLate(sheet.Status, sheet.Deadline, clock.GetUtcNow()), sheet.Deadline, sheet.SubmittedBy, sheet.SubmittedAt,
-            lines.Select(x => ToDto(x.l, x.i)).ToList(), sheet.Version);
+            sheet.Submissions, sheet.ReopenReason, lines.Select(x => ToDto(x.l, x.i, extras)).ToList(), sheet.Version);
     }
 
-    public static WorksheetLineDto ToDto(WorksheetLine l, Domain.Plan.Indicator i)
+    public static WorksheetLineDto ToDto(WorksheetLine l, Domain.Plan.Indicator i, LineExtras extras)
     {
         var a = AchievementCalculator.Compute(i.Polarity, l.PeriodTarget, l.Realization, l.RangeLow, l.RangeHigh);
+        var evidence = extras.Evidence.GetValueOrDefault(l.Id) ?? [];
+        var before = extras.LastSubmitted.GetValueOrDefault(l.Id);
         return new WorksheetLineDto(l.Id, i.Id, i.Code, i.Name, i.Measure, PlanAccess.ApiName(i.Polarity), l.PeriodTarget, l.TargetToDate,
             l.RangeLow, l.RangeHigh, l.PreviousRealization, l.Realization, a.IsComputed ? a.Rounded : null, PlanAccess.ApiName(a.Status),
-            ExplanationRule.Default.Needs(a.IsComputed ? a.Percent : null, l.Realization, l.PreviousRealization), l.Explanation, [],
-            PlanAccess.ApiName(l.Review), l.ReviewReason, [], l.Version);
+            ExplanationRule.Default.Needs(a.IsComputed ? a.Percent : null, l.Realization, l.PreviousRealization), l.Explanation, evidence,
+            PlanAccess.ApiName(l.Review), l.ReviewReason, extras.Comments.GetValueOrDefault(l.Id) ?? [], l.Version,
+            SubmissionDiff.Changed(before, l.Realization, l.Explanation, LineExtras.Keys(evidence)), before);
     }
 }
 
@@ -93,7 +99,7 @@ public sealed class SaveLine(KinerjaDbContext db, WorksheetAccess access)
         line.Fill(r.Realization, string.IsNullOrWhiteSpace(r.Explanation) ? null : r.Explanation.Trim());
         await Concurrency.SaveAsync(db, ct);
         var indicator = await db.Indicators.AsNoTracking().SingleAsync(i => i.Id == line.IndicatorId, ct);
-        return GetWorksheet.ToDto(line, indicator);
+        return GetWorksheet.ToDto(line, indicator, await LineExtras.LoadAsync(db, sheet, ct, lineId));
     }
 
     internal static void Workflow(Action action)
@@ -120,13 +126,15 @@ public sealed class SubmitWorksheet(KinerjaDbContext db, WorksheetAccess access,
         await access.EnsureCanFillAsync(sheet, ct);
         var lines = await db.WorksheetLines.Where(l => l.WorksheetId == worksheetId).OrderBy(l => l.Order).ToListAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => lines.Select(l => l.IndicatorId).Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        var check = lines.Select(l =>
-        {
-            var dto = GetWorksheet.ToDto(l, indicators[l.IndicatorId]);
-            return new LineForSubmit(dto.Code, l.Realization, l.Explanation, dto.NeedsExplanation);
-        }).ToList();
-        SaveLine.Workflow(() => sheet.Submit(me.UserName ?? "?", clock.GetUtcNow(), check));
+        var extras = await LineExtras.LoadAsync(db, sheet, ct);
+        var dtos = lines.Select(l => GetWorksheet.ToDto(l, indicators[l.IndicatorId], extras)).ToList();
+        var check = dtos.Select(d => new LineForSubmit(d.Code, d.Realization, d.Explanation, d.NeedsExplanation)).ToList();
+        var now = clock.GetUtcNow();
+        SaveLine.Workflow(() => sheet.Submit(me.UserName ?? "?", now, check));
         foreach (var l in lines) l.ResetReview();
+        var frozen = dtos.Select(d => new SubmittedLine(d.LineId, d.Code, d.Realization, d.Explanation, LineExtras.Keys(d.Evidence))).ToList();
+        db.WorksheetSubmissions.Add(new WorksheetSubmission(Guid.CreateVersion7(), sheet.AgencyId, sheet.Id, sheet.Submissions, me.UserName ?? "?", now,
+            JsonSerializer.Serialize(frozen, LineExtras.Json)));
         await Concurrency.SaveAsync(db, ct);
         return await get.HandleAsync(worksheetId, ct);
     }
