@@ -9,6 +9,7 @@ public static class RoundEndpoints
     public static RouteGroupBuilder MapRoundApi(this RouteGroupBuilder api)
     {
         api.MapGet("/sop-templates", (ListSopTemplates h, CancellationToken ct) => h.HandleAsync(ct)).WithTags("SOP");
+        api.MapGet("/agencies/{agencyId:guid}/rounds", (Guid agencyId, ListRounds h, CancellationToken ct) => h.HandleAsync(agencyId, ct)).WithTags("Rounds");
         api.MapPost("/agencies/{agencyId:guid}/rounds", async (Guid agencyId, OpenRoundRequest r, OpenRound h, CancellationToken ct) =>
         {
             var round = await h.HandleAsync(agencyId, r, ct);

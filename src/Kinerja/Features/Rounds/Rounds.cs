@@ -149,3 +149,17 @@ public sealed class ListWorksheets(KinerjaDbContext db, CurrentUser me, TimeProv
             }).ToList();
     }
 }
+
+/// <summary>The agency's rounds, newest first, for every member of the agency.</summary>
+public sealed class ListRounds(KinerjaDbContext db, CurrentUser me, GetRound get)
+{
+    public async Task<IReadOnlyList<RoundDto>> HandleAsync(Guid agencyId, CancellationToken ct = default)
+    {
+        await me.LoadAsync(ct);
+        me.EnsureBelongsTo(agencyId);
+        var ids = await db.Rounds.AsNoTracking().Where(r => r.AgencyId == agencyId).OrderByDescending(r => r.OrderedAt).Select(r => r.Id).Take(200).ToListAsync(ct);
+        var list = new List<RoundDto>(ids.Count);
+        foreach (var id in ids) list.Add(await get.HandleAsync(id, ct));
+        return list;
+    }
+}

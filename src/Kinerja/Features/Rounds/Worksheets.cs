@@ -39,15 +39,22 @@ public sealed class WorksheetAccess(KinerjaDbContext db, CurrentUser me)
     /// <summary>Fill and submit: people of the unit (or a unit above it), and the coordinator (for data from outside the agency).</summary>
     public async Task EnsureCanFillAsync(Worksheet sheet, CancellationToken ct)
     {
-        var tree = await db.LoadUnitTreeAsync(sheet.AgencyId, ct);
-        var ok = me.HasAgencyRole(sheet.AgencyId, Role.Coordinator)
-                 || me.Grants.Any(g => g.AgencyId == sheet.AgencyId && g.Role is Role.UnitHead or Role.Staff && tree.IsWithin(sheet.UnitId, g.UnitId));
-        if (!ok) throw CurrentUser.Denied("pengisian kertas kerja unit ini");
+        if (!await CanFillAsync(sheet, ct)) throw CurrentUser.Denied("pengisian kertas kerja unit ini");
     }
+
+    public async Task<bool> CanFillAsync(Worksheet sheet, CancellationToken ct)
+    {
+        await me.LoadAsync(ct);
+        if (me.HasAgencyRole(sheet.AgencyId, Role.Coordinator)) return true;
+        var tree = await db.LoadUnitTreeAsync(sheet.AgencyId, ct);
+        return me.Grants.Any(g => g.AgencyId == sheet.AgencyId && g.Role is Role.UnitHead or Role.Staff && tree.IsWithin(sheet.UnitId, g.UnitId));
+    }
+
+    public bool CanReview(Worksheet sheet) => me.HasAgencyRole(sheet.AgencyId, Role.Coordinator, Role.Secretary);
 
     public void EnsureCanReview(Worksheet sheet)
     {
-        if (!me.HasAgencyRole(sheet.AgencyId, Role.Coordinator, Role.Secretary)) throw CurrentUser.Denied("pemeriksaan kertas kerja");
+        if (!CanReview(sheet)) throw CurrentUser.Denied("pemeriksaan kertas kerja");
     }
 }
 

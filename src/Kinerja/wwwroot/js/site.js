@@ -3,3 +3,21 @@ document.addEventListener('change', function (e) {
   var el = e.target;
   if (el instanceof HTMLSelectElement && el.hasAttribute('data-autosubmit') && el.form) el.form.submit();
 });
+document.addEventListener('click', function (e) {
+  var el = e.target instanceof Element ? e.target.closest('[data-print]') : null;
+  if (el) window.print();
+});
+// Worksheet cells: a save response may bring fresher values for the other cells of a line. Never replace
+// the field someone is typing in (nor its base value), unless the server marks it as a decided conflict.
+document.addEventListener('htmx:oobBeforeSwap', function (e) {
+  var target = e.detail.target;
+  if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
+  if (target.type !== 'hidden') {
+    if (document.activeElement === target) e.detail.shouldSwap = false;
+    return;
+  }
+  var field = target.getAttribute('data-field');
+  var incoming = e.detail.fragment && e.detail.fragment.firstElementChild;
+  var forced = incoming && incoming.getAttribute && incoming.getAttribute('data-force') === 'true';
+  if (field && !forced && document.activeElement === document.getElementById(field)) e.detail.shouldSwap = false;
+});
