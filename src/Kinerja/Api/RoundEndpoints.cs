@@ -35,6 +35,11 @@ public static class RoundEndpoints
         sheets.MapPost("/submit", (Guid worksheetId, SubmitWorksheet h, CancellationToken ct) => h.HandleAsync(worksheetId, ct));
         sheets.MapPost("/lines/{lineId:guid}/review", (Guid worksheetId, Guid lineId, ReviewLineRequest r, ReviewLine h, CancellationToken ct) =>
             h.HandleAsync(worksheetId, lineId, r, ct)).WithSummary("Terima atau kembalikan satu baris (alasan wajib untuk return)");
+        sheets.MapGet("/xlsx", async (Guid worksheetId, DownloadWorksheetWorkbook h, CancellationToken ct) =>
+        {
+            var f = await h.HandleAsync(worksheetId, ct);
+            return TypedResults.File(f.Content, f.ContentType, f.FileName);
+        }).WithSummary("Kertas kerja sebagai Excel untuk diisi di luar aplikasi (realisasi dan penjelasan)");
         return api;
     }
 }
