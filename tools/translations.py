@@ -408,6 +408,12 @@ EN = {
     "Sel {0} ({1}) berisi {2:N0} karakter; paling panjang {3:N0}.": "Cell {0} ({1}) has {2:N0} characters; at most {3:N0} are allowed.",
     "Sel {0} ({1}) kosong. Jangan mengubah kolom tersembunyi {1}; unduh ulang kertas kerja bila perlu.": "Cell {0} ({1}) is empty. Do not change the hidden column {1}; download the worksheet again if needed.",
     "Sel {0} harus berisi ID kertas kerja dari Kinerja. Jangan mengubah baris tersembunyi itu; unduh ulang kertas kerja bila perlu.": "Cell {0} must hold the worksheet id from Kinerja. Do not change that hidden row; download the worksheet again if needed.",
+    # Worksheet workbook: applying an upload
+    "Berkas ini diunduh dari kertas kerja lain, bukan dari kertas kerja {0} periode {1} ini. Unduh kertas kerja ini, isi, lalu unggah.": "This file was downloaded from another worksheet, not from this worksheet of {0} for {1}. Download this worksheet, fill it and upload it.",
+    "Baris {0} ({1}) bukan baris kertas kerja ini (ID baris tidak dikenal). Jangan menyalin baris dari kertas kerja lain; unduh ulang kertas kerja ini.": "Row {0} ({1}) is not a line of this worksheet (unknown line id). Do not copy rows from other worksheets; download this worksheet again.",
+    "Baris {0} ({1}) sudah diubah di aplikasi setelah berkas diunduh; isian berkas untuk baris ini tidak disimpan agar perubahan itu tidak tertimpa. Unduh ulang kertas kerja, isi lagi baris ini, lalu unggah.": "Row {0} ({1}) was changed in the application after the file was downloaded; the file's values for this row are not saved so that change is not overwritten. Download the worksheet again, fill this row again and upload it.",
+    "Berkas paling besar {0} MB. Unggah kertas kerja yang diunduh dari Kinerja, tanpa gambar atau lembar tambahan.": "A file may be at most {0} MB. Upload the worksheet downloaded from Kinerja, without pictures or extra sheets.",
+    "Berkas memuat {0} masalah; tidak ada yang disimpan. Perbaiki sel yang disebut lalu unggah lagi.": "The file has {0} problems; nothing was saved. Fix the cells named and upload again.",
     # Subjects passed as {0} into other texts
     "penyusunan rencana kinerja": "preparing the performance plan",
     "pencatatan penandatanganan Perjanjian Kinerja": "recording the signing of performance agreements",

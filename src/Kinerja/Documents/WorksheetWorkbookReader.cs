@@ -70,6 +70,7 @@ internal sealed class WorksheetWorkbookReader(WorksheetWorkbookLimits limits)
 
         sharedStrings = XlsxPackage.ReadSharedStrings(workbookPart.SharedStringTablePart);
         Dictionary<string, int>? columns = null;
+        Dictionary<int, string>? headers = null;
         var seen = new Dictionary<Guid, int>();
         var previous = 0;
         var count = 0;
@@ -81,15 +82,16 @@ internal sealed class WorksheetWorkbookReader(WorksheetWorkbookLimits limits)
             {
                 if (number > limits.MaxHeaderRow) break;
                 columns = HeaderOrId(number, cells);
-                if (columns is not null && Required.Any(h => !columns.ContainsKey(h))) return;
+                if (columns is null) continue;
+                if (Required.Any(h => !columns.ContainsKey(h))) return;
+                headers = columns.ToDictionary(c => c.Value, c => c.Key);
                 continue;
             }
 
             var values = new Dictionary<string, RawCell>();
             foreach (var (col, cell) in cells)
             {
-                var header = columns.FirstOrDefault(c => c.Value == col).Key;
-                if (header is null) continue;
+                if (!headers!.TryGetValue(col, out var header)) continue;
                 var raw = XlsxPackage.ReadCell(W.Sheet, number, col, cell, sharedStrings, m => Add(number, header, m));
                 if (raw is not null) values[header] = raw;
             }
@@ -164,7 +166,8 @@ internal sealed class WorksheetWorkbookReader(WorksheetWorkbookLimits limits)
 
         foreach (var (header, cell) in values)
         {
-            if (XlsxPackage.FormulaOrError(cell) is { } message) Add(row, header, message);
+            // Kode is only shown back in messages: a formula there does no harm.
+            if (header != W.Code && XlsxPackage.FormulaOrError(cell) is { } message) Add(row, header, message);
         }
 
         var code = values.GetValueOrDefault(W.Code) is { Type: CellType.Text or CellType.Number } c ? XlsxPackage.Shorten(c.Value) : null;
