@@ -1,3 +1,4 @@
+using Kinerja.Domain.Common;
 using Kinerja.Features.Rounds;
 using Kinerja.Infrastructure;
 
@@ -58,6 +59,22 @@ public static class RoundEndpoints
             await h.HandleAsync(worksheetId, lineId, evidenceId, ct);
             return TypedResults.NoContent();
         });
+        sheets.MapGet("/xlsx", async (Guid worksheetId, DownloadWorksheetWorkbook h, CancellationToken ct) =>
+        {
+            var f = await h.HandleAsync(worksheetId, ct);
+            return TypedResults.File(f.Content, f.ContentType, f.FileName);
+        }).WithSummary("Kertas kerja sebagai Excel untuk diisi di luar aplikasi (realisasi dan penjelasan)");
+        sheets.MapPost("/xlsx", async Task<IResult> (Guid worksheetId, bool? dryRun, HttpRequest request, UploadWorksheetWorkbook h, Messages m, CancellationToken ct) =>
+        {
+            using var file = await Uploads.ReadWorkbookAsync(request,
+                new Text("Berkas paling besar {0} MB. Unggah kertas kerja yang diunduh dari Kinerja, tanpa gambar atau lembar tambahan.", Uploads.MaxWorkbookBytes / 1024 / 1024), ct);
+            var report = await h.HandleAsync(worksheetId, file, dryRun ?? false, ct);
+            if (report.Problems.Count == 0 || report.DryRun) return TypedResults.Ok(report);
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: m["Isian belum benar."],
+                detail: m["Berkas memuat {0} masalah; tidak ada yang disimpan. Perbaiki sel yang disebut lalu unggah lagi.", report.Problems.Count],
+                extensions: new Dictionary<string, object?> { ["problems"] = report.Problems, ["conflicts"] = report.Conflicts, ["changes"] = report.Changes });
+        }).WithSummary("Unggah kertas kerja Excel yang sudah diisi; ?dryRun=true hanya menunjukkan perubahan dan masalah")
+          .Accepts<IFormFile>("multipart/form-data");
         return api;
     }
 

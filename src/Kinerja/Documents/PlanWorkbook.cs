@@ -566,7 +566,7 @@ internal static class PlanWorkbookWriter
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     /// <summary>The shared string table being built, each distinct text once.</summary>
-    private sealed class SharedStrings
+    internal sealed class SharedStrings
     {
         private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
         private readonly List<string> items = [];

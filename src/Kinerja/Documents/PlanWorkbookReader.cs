@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -8,7 +6,6 @@ using Kinerja.Domain.Common;
 using Kinerja.Domain.Plan;
 using L = Kinerja.Documents.PlanWorkbookLayout;
 using Text = Kinerja.Domain.Common.Text;
-using XText = DocumentFormat.OpenXml.Spreadsheet.Text;
 
 namespace Kinerja.Documents;
 
@@ -23,29 +20,10 @@ internal sealed class PlanWorkbookReader(PlanWorkbookLimits limits)
 
     public PlanWorkbookReadResult Read(Stream input)
     {
-        var bytes = ReadBounded(input);
-        if (bytes is null)
+        var doc = XlsxPackage.Open(input, limits.MaxBytes, limits.MaxUncompressedBytes, out var problem);
+        if (doc is null)
         {
-            FileProblem(new Text("Berkas lebih besar dari batas {0:N0} byte.", limits.MaxBytes));
-            return Result(null);
-        }
-
-        if (!ZipIsSafe(bytes)) return Result(null);
-
-        SpreadsheetDocument doc;
-        try
-        {
-            doc = SpreadsheetDocument.Open(new MemoryStream(bytes, writable: false), isEditable: false);
-            if (doc.WorkbookPart?.Workbook is null)
-            {
-                doc.Dispose();
-                NotXlsx();
-                return Result(null);
-            }
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            NotXlsx();
+            FileProblem(problem!);
             return Result(null);
         }
 
@@ -57,7 +35,7 @@ internal sealed class PlanWorkbookReader(PlanWorkbookLimits limits)
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                FileProblem(new Text("Berkas Excel rusak dan tidak dapat dibaca seluruhnya. Simpan ulang dari Excel atau LibreOffice Calc lalu unggah lagi."));
+                FileProblem(XlsxPackage.Damaged());
                 return Result(null);
             }
         }
@@ -72,100 +50,6 @@ internal sealed class PlanWorkbookReader(PlanWorkbookLimits limits)
         return new PlanWorkbookReadResult(sorted.Count == 0 ? data : null, sorted, rowNumbers);
     }
 
-    // ---------------------------------------------------------------- the file
-
-    /// <summary>The upload, or null when it is larger than MaxBytes (read no further than that).</summary>
-    private byte[]? ReadBounded(Stream input)
-    {
-        if (input.CanSeek && input.Length - input.Position > limits.MaxBytes) return null;
-        using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        long total = 0;
-        int n;
-        while ((n = input.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            total += n;
-            if (total > limits.MaxBytes) return null;
-            copy.Write(buffer, 0, n);
-        }
-
-        return copy.ToArray();
-    }
-
-    /// <summary>
-    /// Before OpenXML sees the file: it must be a zip whose central directory declares no entry, and no
-    /// total, above MaxUncompressedBytes; then every entry is inflated into nothing to check that it is
-    /// not larger than declared (a lying header) and that the deflate data is sound.
-    /// </summary>
-    private bool ZipIsSafe(byte[] bytes)
-    {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            long declared = 0;
-            foreach (var entry in zip.Entries)
-            {
-                if (entry.Length > limits.MaxUncompressedBytes)
-                {
-                    FileProblem(new Text("Bagian \"{0}\" di dalam berkas berukuran {1:N0} byte setelah dibuka, melebihi batas {2:N0} byte; berkas ditolak.",
-                        entry.FullName, entry.Length, limits.MaxUncompressedBytes));
-                    return false;
-                }
-
-                declared += entry.Length;
-            }
-
-            if (declared > limits.MaxUncompressedBytes)
-            {
-                FileProblem(new Text("Isi berkas berukuran {0:N0} byte setelah dibuka, melebihi batas {1:N0} byte; berkas ditolak.",
-                    declared, limits.MaxUncompressedBytes));
-                return false;
-            }
-
-            var buffer = new byte[81920];
-            foreach (var entry in zip.Entries)
-            {
-                if (!InflatesAsDeclared(entry, buffer))
-                {
-                    FileProblem(new Text("Bagian \"{0}\" di dalam berkas rusak atau lebih besar dari ukuran yang tercatat; berkas ditolak.", entry.FullName));
-                    return false;
-                }
-            }
-
-            return true;
-        }
-        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
-        {
-            NotXlsx();
-            return false;
-        }
-    }
-
-    /// <summary>The entry inflates without error to no more than its declared length (checked, never trusted).</summary>
-    private static bool InflatesAsDeclared(ZipArchiveEntry entry, byte[] buffer)
-    {
-        try
-        {
-            using var s = entry.Open();
-            long actual = 0;
-            int n;
-            while ((n = s.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                actual += n;
-                if (actual > entry.Length) return false;
-            }
-
-            return true;
-        }
-        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
-        {
-            return false;
-        }
-    }
-
-    private void NotXlsx() =>
-        FileProblem(new Text("Berkas ini bukan berkas Excel (.xlsx). Simpan sebagai \"Excel Workbook (.xlsx)\" lalu unggah lagi."));
-
     private void FileProblem(Text message) => Add(-1, "", 0, "", 0, message);
 
     private void Add(int sheetOrder, string sheet, int row, string column, int columnOrder, Text message) =>
@@ -175,76 +59,15 @@ internal sealed class PlanWorkbookReader(PlanWorkbookLimits limits)
 
     private PlanWorkbookData? Parse(WorkbookPart workbookPart)
     {
-        sharedStrings = ReadSharedStrings(workbookPart.SharedStringTablePart);
-        var parts = new Dictionary<string, WorksheetPart>(StringComparer.OrdinalIgnoreCase);
-        foreach (var sheet in workbookPart.Workbook.Sheets?.Elements<Sheet>() ?? [])
-        {
-            var name = sheet.Name?.Value?.Trim();
-            var id = sheet.Id?.Value;
-            if (name is null || id is null || parts.ContainsKey(name)) continue;
-            if (workbookPart.TryGetPartById(id, out var part) && part is WorksheetPart ws) parts[name] = ws;
-        }
+        sharedStrings = XlsxPackage.ReadSharedStrings(workbookPart.SharedStringTablePart);
+        var parts = XlsxPackage.Sheets(workbookPart);
 
         var header = ReadInstructions(parts.GetValueOrDefault(L.Instructions));
         var sheets = L.DataSheets.ToDictionary(s => s, s => ReadDataSheet(s, parts.GetValueOrDefault(s.Name)));
         return new Typed(this, header, sheets).Build();
     }
 
-    private static List<string> ReadSharedStrings(SharedStringTablePart? part)
-    {
-        var list = new List<string>();
-        if (part is null) return list;
-        foreach (var item in Elements<SharedStringItem>(part)) list.Add(RichText(item));
-        return list;
-    }
-
-    /// <summary>Elements of one type, each loaded alone: a sheet is never held whole in memory.</summary>
-    private static IEnumerable<T> Elements<T>(OpenXmlPart part) where T : OpenXmlElement
-    {
-        using var reader = OpenXmlReader.Create(part);
-        var more = reader.Read();
-        while (more)
-        {
-            if (reader.IsStartElement && reader.ElementType == typeof(T))
-            {
-                yield return (T)reader.LoadCurrentElement()!;
-                more = !reader.EOF; // LoadCurrentElement has moved past the element
-            }
-            else
-            {
-                more = reader.Read();
-            }
-        }
-    }
-
-    /// <summary>The text of a shared string or inline string: its t, or its runs' t; phonetic runs left out.</summary>
-    private static string RichText(OpenXmlElement? item)
-    {
-        if (item is null) return "";
-        var sb = new StringBuilder();
-        foreach (var child in item.ChildElements)
-        {
-            if (child is XText t) sb.Append(t.Text);
-            else if (child is Run run) foreach (var rt in run.Elements<XText>()) sb.Append(rt.Text);
-        }
-
-        return L.Unescape(sb.ToString());
-    }
-
     // ---------------------------------------------------------------- cells
-
-    internal enum CellType
-    {
-        Number,
-        Text,
-        Formula,
-        Error,
-
-        /// <summary>Unreadable and already reported.</summary>
-        Broken,
-    }
-
-    internal sealed record RawCell(string Ref, CellType Type, string Value);
 
     internal sealed class RawRow(int number)
     {
@@ -280,84 +103,16 @@ internal sealed class PlanWorkbookReader(PlanWorkbookLimits limits)
 
     private static int SheetOrder(string name) => name == L.Instructions ? 0 : L.DataSheets.ToList().FindIndex(s => s.Name == name) + 1;
 
-    private static (int Row, List<(int Col, Cell Cell)> Cells) Locate(Row row, int previousRow)
-    {
-        var number = uint.TryParse(row.RowIndex?.InnerText, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is >= 1 and <= 1048576
-            ? (int)r
-            : previousRow + 1;
-        var cells = new List<(int, Cell)>();
-        var col = -1;
-        foreach (var cell in row.Elements<Cell>())
-        {
-            col = TryColumn(cell.CellReference?.Value, out var c) ? c : col + 1;
-            cells.Add((col, cell));
-        }
-
-        return (number, cells);
-    }
-
-    private static bool TryColumn(string? reference, out int column)
-    {
-        column = 0;
-        if (string.IsNullOrEmpty(reference)) return false;
-        var i = 0;
-        while (i < reference.Length && char.IsAsciiLetter(reference[i]))
-        {
-            column = column * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
-            if (column > 16384) return false;
-            i++;
-        }
-
-        column--;
-        return i > 0;
-    }
-
     /// <summary>The cell's content, or null when it is empty. Text is trimmed.</summary>
-    private RawCell? Raw(string sheetName, int row, int col, Cell cell, Action<Text> report)
-    {
-        var reference = sheetName + "!" + L.ColumnLetters(col) + row.ToString(CultureInfo.InvariantCulture);
-        if (cell.CellFormula is not null) return new RawCell(reference, CellType.Formula, cell.CellFormula.Text);
-        var value = cell.CellValue?.Text;
-        switch (cell.DataType?.InnerText)
-        {
-            case "s":
-                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= sharedStrings.Count)
-                {
-                    report(new Text("Sel {0} merujuk ke teks bersama nomor {1} yang tidak ada; berkas rusak.", reference, value ?? ""));
-                    return new RawCell(reference, CellType.Broken, "");
-                }
-
-                return TextCell(reference, sharedStrings[index]);
-            case "inlineStr":
-                return TextCell(reference, RichText(cell.InlineString));
-            case "str" or "d":
-                return TextCell(reference, L.Unescape(value ?? ""));
-            case "b":
-                return value is null ? null : new RawCell(reference, CellType.Text, value.Trim() is "1" or "true" ? "TRUE" : "FALSE");
-            case "e":
-                return new RawCell(reference, CellType.Error, value ?? "");
-            default:
-                return string.IsNullOrWhiteSpace(value) ? null : new RawCell(reference, CellType.Number, value.Trim());
-        }
-    }
-
-    private static RawCell? TextCell(string reference, string text)
-    {
-        var t = text.Trim();
-        return t.Length == 0 ? null : new RawCell(reference, CellType.Text, t);
-    }
+    private RawCell? Raw(string sheetName, int row, int col, Cell cell, Action<Text> report) =>
+        XlsxPackage.ReadCell(sheetName, row, col, cell, sharedStrings, report);
 
     private void ReportFormulaOrError(RawSheet sheet, int row, int col, RawCell cell)
     {
         if (FormulaOrError(cell) is { } message) Add(sheet.Order, sheet.Spec.Name, row, sheet.ColumnName(col), sheet.ColumnOrder(col), message);
     }
 
-    private static Text? FormulaOrError(RawCell? cell) => cell?.Type switch
-    {
-        CellType.Formula => new Text("Sel {0} berisi rumus; isikan nilainya saja.", cell.Ref),
-        CellType.Error => new Text("Sel {0} berisi galat {1}; isikan nilainya saja.", cell.Ref, cell.Value),
-        _ => null,
-    };
+    private static Text? FormulaOrError(RawCell? cell) => XlsxPackage.FormulaOrError(cell);
 
     // ---------------------------------------------------------------- sheets
 
@@ -374,9 +129,9 @@ internal sealed class PlanWorkbookReader(PlanWorkbookLimits limits)
         var headerRead = false;
         var previous = 0;
         var count = 0;
-        foreach (var element in Elements<Row>(part))
+        foreach (var element in XlsxPackage.Elements<Row>(part))
         {
-            var (number, cells) = Locate(element, previous);
+            var (number, cells) = XlsxPackage.Locate(element, previous);
             previous = number;
             var raw = new RawRow(number);
             foreach (var (col, cell) in cells)
@@ -462,9 +217,9 @@ internal sealed class PlanWorkbookReader(PlanWorkbookLimits limits)
         string[] labels = [L.AgencyLabel, L.FirstYearLabel, L.LastYearLabel];
         var found = new Dictionary<string, (int Row, RawCell? Value, string Ref)>();
         var previous = 0;
-        foreach (var element in Elements<Row>(part))
+        foreach (var element in XlsxPackage.Elements<Row>(part))
         {
-            var (number, cells) = Locate(element, previous);
+            var (number, cells) = XlsxPackage.Locate(element, previous);
             previous = number;
             if (number > 1000 || found.Count == labels.Length) break;
             var a = cells.Where(c => c.Col == 0).Select(c => Raw(L.Instructions, number, 0, c.Cell, _ => { })).FirstOrDefault();

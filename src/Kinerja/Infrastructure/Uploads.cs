@@ -8,8 +8,12 @@ public static class Uploads
     public const long MaxWorkbookBytes = 10 * 1024 * 1024;
 
     /// <summary>The xlsx in the request: a multipart field named "file", or the raw body.</summary>
-    public static async Task<MemoryStream> ReadWorkbookAsync(HttpRequest request, CancellationToken ct)
+    public static Task<MemoryStream> ReadWorkbookAsync(HttpRequest request, CancellationToken ct) => ReadWorkbookAsync(request, PlanTooLarge, ct);
+
+    /// <summary>The xlsx in the request; <paramref name="tooLarge"/> says what to do when it is over the limit (413).</summary>
+    public static async Task<MemoryStream> ReadWorkbookAsync(HttpRequest request, Text tooLarge, CancellationToken ct)
     {
+        AppProblem TooLarge() => Uploads.TooLarge(tooLarge);
         if (request.ContentLength > MaxWorkbookBytes) throw TooLarge();
         Stream source;
         if (request.HasFormContentType)
@@ -39,6 +43,9 @@ public static class Uploads
         return buffer;
     }
 
-    public static AppProblem TooLarge() => new(StatusCodes.Status413PayloadTooLarge, new Text("Berkas atau permintaan terlalu besar."),
-        new Text("Berkas paling besar {0} MB. Bagi rencana menjadi beberapa unggahan.", MaxWorkbookBytes / 1024 / 1024));
+    private static Text PlanTooLarge => new("Berkas paling besar {0} MB. Bagi rencana menjadi beberapa unggahan.", MaxWorkbookBytes / 1024 / 1024);
+
+    public static AppProblem TooLarge() => TooLarge(PlanTooLarge);
+
+    public static AppProblem TooLarge(Text detail) => new(StatusCodes.Status413PayloadTooLarge, new Text("Berkas atau permintaan terlalu besar."), detail);
 }
