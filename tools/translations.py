@@ -513,6 +513,18 @@ EN = {
     "Baris {0} ({1}) sudah diubah di aplikasi setelah berkas diunduh; isian berkas untuk baris ini tidak disimpan agar perubahan itu tidak tertimpa. Unduh ulang kertas kerja, isi lagi baris ini, lalu unggah.": "Row {0} ({1}) was changed in the application after the file was downloaded; the file's values for this row are not saved so that change is not overwritten. Download the worksheet again, fill this row again and upload it.",
     "Berkas paling besar {0} MB. Unggah kertas kerja yang diunduh dari Kinerja, tanpa gambar atau lembar tambahan.": "A file may be at most {0} MB. Upload the worksheet downloaded from Kinerja, without pictures or extra sheets.",
     "Berkas memuat {0} masalah; tidak ada yang disimpan. Perbaiki sel yang disebut lalu unggah lagi.": "The file has {0} problems; nothing was saved. Fix the cells named and upload again.",
+    # Worksheet Excel page
+    "Bila tidak ada masalah, terapkan. Semua baris disimpan sekaligus, atau tidak sama sekali.": "If there are no problems, apply. All lines are saved at once, or none.",
+    "Isi kertas kerja lewat Excel": "Fill the worksheet in Excel",
+    "Isi lewat Excel": "Fill in Excel",
+    "Kembali ke kertas kerja": "Back to the worksheet",
+    "Kertas kerja ini sedang tidak dapat diubah.": "This worksheet cannot be changed now.",
+    "Kertas kerja sudah diperbarui": "The worksheet was updated",
+    "Sekarang di aplikasi": "Now in the application",
+    "Unduh kertas kerja (Excel)": "Download the worksheet (Excel)",
+    "Unduh kertas kerja, isi kolom Realisasi dan Penjelasan di Excel atau LibreOffice Calc (lihat lembar Petunjuk).": "Download the worksheet and fill the Realisasi and Penjelasan columns in Excel or LibreOffice Calc (see the Petunjuk sheet).",
+    "Unggah berkasnya: Kinerja memeriksa dahulu dan menunjukkan per baris apa yang akan berubah, serta setiap masalah.": "Upload the file: Kinerja checks it first and shows per line what will change, and every problem.",
+    "{0} baris berubah, {1} tetap, {2} masalah, {3} bentrok.": "{0} lines changed, {1} unchanged, {2} problems, {3} conflicts.",
     # Subjects passed as {0} into other texts
     "tanpa ekstensi": "without an extension",
     "Tautan": "Link",

@@ -85,10 +85,36 @@ public sealed class RoundJourneyTests(BrowserFixture f) : IClassFixture<BrowserF
         await unit.GetByTestId("submit").ClickAsync();
         await Assertions.Expect(unit.GetByTestId("sheet-status")).ToHaveTextAsync("Terkirim");
 
+        // Another unit fills its worksheet offline in Excel: download, fill, check, apply, submit.
+        var kesos = await f.SignInAsync("pasrujambe.kasi-kesos");
+        await kesos.GotoAsync(roundUrl);
+        await kesos.GetByTestId("worksheet-row").GetByRole(AriaRole.Link).ClickAsync();
+        await kesos.GetByTestId("excel-link").ClickAsync();
+        var download = await kesos.RunAndWaitForDownloadAsync(() => kesos.GetByTestId("worksheet-download").ClickAsync());
+        download.SuggestedFilename.ShouldBe("kertas-kerja-seksi-kesejahteraan-sosial-2026-Q1.xlsx");
+        var xlsx = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        var codes = Kinerja.Documents.WorksheetWorkbook.Read(new MemoryStream(xlsx)).Rows.Select(r => r.Code!).ToList();
+        codes.ShouldNotBeEmpty();
+        foreach (var code in codes) xlsx = Kinerja.Tests.Documents.WorksheetFile.Fill(xlsx, code, 2m, "Diisi di Excel dari register seksi.");
+        var filled = Path.Combine(Path.GetTempPath(), $"kesos-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(filled, xlsx);
+        await kesos.Locator("#file").SetInputFilesAsync(filled);
+        await kesos.GetByRole(AriaRole.Button, new() { Name = "Periksa" }).ClickAsync();
+        await Assertions.Expect(kesos.GetByTestId("upload-summary")).ToContainTextAsync($"{codes.Count} baris berubah, 0 tetap, 0 masalah, 0 bentrok.");
+        await Assertions.Expect(kesos.GetByTestId("upload-changes")).ToContainTextAsync(codes[0]);
+        await kesos.ScreenshotAsync(new() { Path = Shot("worksheet-excel-check.png"), FullPage = true });
+        await kesos.GetByTestId("upload-apply").ClickAsync();
+        await Assertions.Expect(kesos.GetByRole(AriaRole.Heading, new() { Name = "Kertas kerja sudah diperbarui" })).ToBeVisibleAsync();
+        await kesos.GetByRole(AriaRole.Link, new() { Name = "Kembali ke kertas kerja" }).ClickAsync();
+        await Assertions.Expect(Line(kesos, codes[0]).GetByTestId("realization")).ToHaveValueAsync("2");
+        await kesos.GetByTestId("submit").ClickAsync();
+        await Assertions.Expect(kesos.GetByTestId("sheet-status")).ToHaveTextAsync("Terkirim");
+        File.Delete(filled);
+
         // 3. The coordinator returns one line with a reason and accepts the rest.
         await coordinator.GotoAsync(roundUrl);
-        await Assertions.Expect(coordinator.GetByTestId("count-submitted")).ToContainTextAsync("1");
-        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Periksa" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByTestId("count-submitted")).ToContainTextAsync("2");
+        await coordinator.GetByTestId("worksheet-row").Filter(new() { HasText = "Seksi Pemerintahan" }).GetByRole(AriaRole.Link, new() { Name = "Periksa" }).ClickAsync();
         await Line(coordinator, "P-01").GetByTestId("return").ClickAsync();
         await Assertions.Expect(coordinator.GetByTestId("errors")).ToContainTextAsync("Alasan pengembalian wajib diisi");
         await Line(coordinator, "P-01").GetByTestId("return-reason").FillAsync("Lampirkan daftar hadir fasilitasi.");
