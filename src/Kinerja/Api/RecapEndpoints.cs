@@ -1,0 +1,16 @@
+using Kinerja.Features.Recap;
+
+namespace Kinerja.Api;
+
+/// <summary>Recap (rekapitulasi), early warning and the government's consolidated view (see ../shared/docs/api.md).</summary>
+public static class RecapEndpoints
+{
+    public static RouteGroupBuilder MapRecapApi(this RouteGroupBuilder api)
+    {
+        var agency = api.MapGroup("/agencies/{agencyId:guid}").WithTags("Recap");
+        agency.MapGet("/recap", (Guid agencyId, string? period, bool? includeUnverified, GetRecap h, CancellationToken ct) =>
+                h.HandleAsync(agencyId, period, includeUnverified ?? false, ct))
+            .WithSummary("Rekap capaian kinerja satu periode (s.d. periode dan periode itu sendiri); includeUnverified=true menyertakan nilai sementara");
+        return api;
+    }
+}
