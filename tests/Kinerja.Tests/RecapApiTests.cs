@@ -1,5 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using Kinerja.Documents;
 
 namespace Kinerja.Tests;
 
@@ -210,6 +215,69 @@ public abstract class RecapApiTests(KinerjaFixture f)
         ikm = Indicator(verified, "IKU-01");
         (Number(ikm, "periodRealization"), ikm.GetProperty("periodProvisional").GetBoolean(), ikm.GetProperty("data").GetString()).ShouldBe((80.5m, false, "verified"));
         verified.GetProperty("completeness").GetProperty("verified").GetInt32().ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task The_recap_downloads_as_a_workbook_with_a_summary_and_a_sheet_per_objective()
+    {
+        await RecapScenario.EnsurePasrujambeAsync(f);
+        var agency = await f.AgencyIdAsync(RecapScenario.Pasrujambe);
+        var viewer = await f.SignedInAsync("pasrujambe.kasi-kesos");
+        var response = await viewer.GetAsync($"/api/v1/agencies/{agency}/recap.xlsx?period=2026-Q2");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.Content.Headers.ContentDisposition!.FileName.ShouldBe("Rekap-Capaian-Kinerja-2026-Q2.xlsx");
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var doc = SpreadsheetDocument.Open(stream, false);
+        new OpenXmlValidator(FileFormatVersions.Office2010).Validate(doc).Select(e => e.Description).ShouldBeEmpty();
+
+        var book = doc.WorkbookPart!;
+        book.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ShouldBe(["Ringkasan", "Sasaran S1", "Sasaran S2", "Sasaran S3", "Program dan Kegiatan"]);
+        Cell CellOf(string sheet, string reference)
+        {
+            var id = book.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheet).Id!.Value!;
+            return ((WorksheetPart)book.GetPartById(id)).Worksheet.Descendants<Cell>().Single(c => c.CellReference == reference);
+        }
+
+        string TextOf(string sheet, string reference) => CellOf(sheet, reference).InlineString!.InnerText;
+        decimal NumberOf(string sheet, string reference) => decimal.Parse(CellOf(sheet, reference).CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture);
+        string FormatOf(Cell c) => book.WorkbookStylesPart!.Stylesheet.NumberingFormats!.Elements<NumberingFormat>()
+            .Single(n => n.NumberFormatId!.Value == book.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)c.StyleIndex!.Value).NumberFormatId!.Value)
+            .FormatCode!.Value!;
+        string FillOf(Cell c)
+        {
+            var styles = book.WorkbookStylesPart!.Stylesheet;
+            var format = styles.CellFormats!.Elements<CellFormat>().ElementAt((int)c.StyleIndex!.Value);
+            return styles.Fills!.Elements<Fill>().ElementAt((int)format.FillId!.Value).PatternFill!.ForegroundColor!.Rgb!.Value!;
+        }
+
+        TextOf("Ringkasan", "A1").ShouldBe("Rekapitulasi Capaian Kinerja Triwulan II 2026");
+        TextOf("Ringkasan", "B3").ShouldBe(RecapScenario.Pasrujambe);
+        NumberOf("Ringkasan", "B6").ShouldBe(82.85m);                 // the agency to date
+        TextOf("Ringkasan", "C6").ShouldBe("Tinggi");
+        FillOf(CellOf("Ringkasan", "C6")).ShouldBe("FF008000");       // green
+        FormatOf(CellOf("Ringkasan", "B6")).ShouldBe("[$-421]#,##0.00\" %\"");
+
+        var s2 = "Sasaran S2";
+        TextOf(s2, "A1").ShouldStartWith("Sasaran S2: ");
+        var header = Enumerable.Range(0, RecapWorkbook.IndicatorHeaders.Count).Select(i => TextOf(s2, (char)('A' + i) + "3"));
+        header.ShouldBe(RecapWorkbook.IndicatorHeaders);
+        TextOf(s2, "A4").ShouldBe("IKU-03");
+        TextOf(s2, "N4").ShouldBe("Target triwulan belum diisi.");
+        TextOf(s2, "A5").ShouldBe("IKU-04");
+        (NumberOf(s2, "E5"), NumberOf(s2, "F5"), NumberOf(s2, "G5")).ShouldBe((2m, 3m, 50m));
+        TextOf(s2, "H5").ShouldBe("Sangat Rendah");
+        FillOf(CellOf(s2, "H5")).ShouldBe("FFFF0000");
+        (NumberOf(s2, "I5"), NumberOf(s2, "J5"), NumberOf(s2, "K5")).ShouldBe((1m, 2m, 0m));
+        FormatOf(CellOf(s2, "E5")).ShouldBe("[$-421]#,##0.##");
+        TextOf("Sasaran S3", "E4").ShouldBe("81 - 91");                // a range target
+        var pane = ((WorksheetPart)book.GetPartById(book.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == s2).Id!.Value!))
+            .Worksheet.Descendants<Pane>().Single();
+        (pane.State!.Value, pane.VerticalSplit!.Value, pane.TopLeftCell!.Value).ShouldBe((PaneStateValues.Frozen, 3d, "A4"));
+
+        var outsider = await f.SignedInAsync("dkp.kasubag-kp");
+        (await outsider.GetAsync($"/api/v1/agencies/{agency}/recap.xlsx?period=2026-Q2")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await viewer.GetAsync($"/api/v1/agencies/{agency}/recap.xlsx?period=Q2")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -11,6 +11,11 @@ public static class RecapEndpoints
         agency.MapGet("/recap", (Guid agencyId, string? period, bool? includeUnverified, GetRecap h, CancellationToken ct) =>
                 h.HandleAsync(agencyId, period, includeUnverified ?? false, ct))
             .WithSummary("Rekap capaian kinerja satu periode (s.d. periode dan periode itu sendiri); includeUnverified=true menyertakan nilai sementara");
+        agency.MapGet("/recap.xlsx", async (Guid agencyId, string? period, bool? includeUnverified, ExportRecap h, CancellationToken ct) =>
+        {
+            var f = await h.HandleAsync(agencyId, period, includeUnverified ?? false, ct);
+            return TypedResults.File(f.Content, f.ContentType, f.FileName);
+        }).WithSummary("Rekap capaian sebagai Excel: ringkasan dan satu lembar per sasaran");
         return api;
     }
 }
