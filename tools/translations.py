@@ -396,6 +396,7 @@ EN = {
     "pengisian kertas kerja unit ini": "filling this unit's worksheet",
     "pemeriksaan kertas kerja": "checking worksheets",
     # Recap (Features/Recap, Pages/Recap)
+    "Tahun wajib diisi.": "A year is required.",
     "Periode wajib diisi. Contoh: 2025, 2025-S1, 2025-Q2, 2025-M03.": "A period is required. Examples: 2025, 2025-S1, 2025-Q2, 2025-M03.",
     # Subjects passed as {0} into other texts
     "penyusunan rencana kinerja": "preparing the performance plan",

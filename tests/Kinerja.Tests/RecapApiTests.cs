@@ -281,6 +281,54 @@ public abstract class RecapApiTests(KinerjaFixture f)
     }
 
     [Fact]
+    public async Task Early_warning_projects_the_year_from_the_quarters_verified_so_far()
+    {
+        var agency = await f.AgencyIdAsync("Kecamatan Tanjunganom");
+        var coordinator = await f.SignedInAsync("tanjunganom.kasubag-pek");
+        var secretary = await f.SignedInAsync("tanjunganom.sekcam");
+        var values = new Dictionary<string, decimal[]>
+        {
+            ["IKU-01"] = [79m, 83m], ["IKU-02"] = [92m, 94m], ["IKU-03"] = [60m, 66m], ["IKU-04"] = [1m, 1m],
+            ["IKU-05"] = [85m, 95m], ["P-01"] = [3m, 4m], ["K-01"] = [2m, 3m],
+        };
+        await RecapScenario.RunAsync(coordinator, secretary, agency, "2026-Q1", code => values[code][0], RoundStage.Verified);
+        await RecapScenario.RunAsync(coordinator, secretary, agency, "2026-Q2", code => values[code][1], RoundStage.Verified);
+        await RecapScenario.RunAsync(coordinator, secretary, agency, "2026-Q3", _ => 0m, RoundStage.Submitted); // not verified: does not count
+
+        var staff = await f.SignedInAsync("tanjunganom.staf");
+        var warning = await staff.GetJson($"/api/v1/agencies/{agency}/early-warning?year=2026");
+        (warning.GetProperty("asOf").GetString(), warning.GetProperty("asOfName").GetString()).ShouldBe(("2026-Q2", "Triwulan II 2026"));
+        (warning.GetProperty("atRisk").GetInt32(), warning.GetProperty("onTrack").GetInt32(), warning.GetProperty("notProjectable").GetInt32()).ShouldBe((4, 3, 0));
+        var rows = warning.GetProperty("indicators").EnumerateArray().ToList();
+        rows.Select(r => (r.GetProperty("code").GetString(), r.GetProperty("outlook").GetString(), Number(r, "projectedAchievement"))).ShouldBe(
+        [
+            ("P-01", "atRisk", 50m),       // 7 of 14 planned to date: the same pace gives 14 of 28
+            ("IKU-05", "atRisk", 95.60m),  // 95 stays above the 81-91 band
+            ("IKU-02", "atRisk", 96.88m),  // mean so far 93 of 96
+            ("IKU-03", "atRisk", 98.51m),  // 66 of 67
+            ("IKU-01", "onTrack", 100m),
+            ("IKU-04", "onTrack", 100m),   // 2 findings of 2 planned: 3 of 3 at year end
+            ("K-01", "onTrack", 125m),     // 5 of 4 planned: 10 of 8
+        ]);
+        var p01 = rows[0];
+        (Number(p01, "targetToDate"), Number(p01, "realizationToDate"), Number(p01, "projectedRealization"), Number(p01, "annualTarget")).ShouldBe((14m, 7m, 14m, 28m));
+        p01.GetProperty("quarterTargets").EnumerateArray().Select(q => q.GetDecimal()).ShouldBe([7m, 7m, 7m, 7m]);
+        p01.GetProperty("reason").GetString().ShouldBe("Proyeksi capaian akhir tahun 50,00 %, di bawah 100,00 %: target tahun ini berisiko tidak tercapai.");
+        p01.GetProperty("category").GetString().ShouldBe("Sangat Rendah");
+
+        var empty = await staff.GetJson($"/api/v1/agencies/{agency}/early-warning?year=2025");
+        empty.GetProperty("asOf").ValueKind.ShouldBe(JsonValueKind.Null);
+        empty.GetProperty("notProjectable").GetInt32().ShouldBe(7);
+        empty.GetProperty("indicators")[0].GetProperty("reason").GetString().ShouldBe("Realisasi belum diisi.");
+
+        (await (await staff.GetAsync($"/api/v1/agencies/{agency}/early-warning")).Problem(HttpStatusCode.BadRequest)).Errors("year")[0].ShouldBe("Tahun wajib diisi.");
+        (await (await staff.GetAsync($"/api/v1/agencies/{agency}/early-warning?year=1990")).Problem(HttpStatusCode.BadRequest)).Errors("year")[0]
+            .ShouldBe("Tahun 1990 di luar rentang 2000-2100.");
+        var outsider = await f.SignedInAsync("pasrujambe.camat");
+        (await outsider.GetAsync($"/api/v1/agencies/{agency}/early-warning?year=2026")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Everyone_in_the_agency_reads_the_recap_others_get_404_and_a_bad_period_is_explained()
     {
         var agency = await f.AgencyIdAsync(RecapScenario.Pasrujambe);

@@ -16,6 +16,8 @@ public static class RecapEndpoints
             var f = await h.HandleAsync(agencyId, period, includeUnverified ?? false, ct);
             return TypedResults.File(f.Content, f.ContentType, f.FileName);
         }).WithSummary("Rekap capaian sebagai Excel: ringkasan dan satu lembar per sasaran");
+        agency.MapGet("/early-warning", (Guid agencyId, int? year, GetEarlyWarning h, CancellationToken ct) => h.HandleAsync(agencyId, year, ct))
+            .WithSummary("Peringatan dini: indikator yang berisiko tidak mencapai target tahun ini, dengan alasannya");
         return api;
     }
 }
