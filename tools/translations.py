@@ -399,6 +399,7 @@ EN = {
     "Tahun wajib diisi.": "A year is required.",
     "Periode wajib diisi. Contoh: 2025, 2025-S1, 2025-Q2, 2025-M03.": "A period is required. Examples: 2025, 2025-S1, 2025-Q2, 2025-M03.",
     # Subjects passed as {0} into other texts
+    "rekap capaian seluruh perangkat daerah": "the recap of every agency of the government",
     "penyusunan rencana kinerja": "preparing the performance plan",
     "pencatatan penandatanganan Perjanjian Kinerja": "recording the signing of performance agreements",
     "pendaftaran instansi": "registering agencies",

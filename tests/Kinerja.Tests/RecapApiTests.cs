@@ -329,6 +329,48 @@ public abstract class RecapApiTests(KinerjaFixture f)
     }
 
     [Fact]
+    public async Task The_inspectorate_reads_every_agency_of_its_regency_side_by_side_others_do_not()
+    {
+        await RecapScenario.EnsurePasrujambeAsync(f);
+        Guid lumajang, jambi;
+        await using (var db = f.NewDbContext())
+        {
+            lumajang = db.Governments.Single(g => g.Name == "Kabupaten Lumajang").Id;
+            jambi = db.Governments.Single(g => g.Name == "Provinsi Jambi").Id;
+        }
+
+        var auditor = await f.SignedInAsync("inspektorat.auditor");
+        var recap = await auditor.GetJson($"/api/v1/governments/{lumajang}/recap?period=2026-Q2");
+        (recap.GetProperty("government").GetString(), recap.GetProperty("periodName").GetString()).ShouldBe(("Kabupaten Lumajang", "Triwulan II 2026"));
+        var agencies = recap.GetProperty("agencies").EnumerateArray().ToList();
+        agencies.Select(a => a.GetProperty("name").GetString()).ShouldBe(["Inspektorat Kabupaten Lumajang", RecapScenario.Pasrujambe]);
+        var inspectorate = agencies[0];
+        (inspectorate.GetProperty("hasPlan").GetBoolean(), Number(inspectorate, "agencyAchievement")).ShouldBe((false, null));
+        var pasrujambe = agencies[1];
+        (Number(pasrujambe, "agencyAchievement"), pasrujambe.GetProperty("category").GetString(), Number(pasrujambe, "agencyPeriodAchievement"))
+            .ShouldBe((82.85m, "Tinggi", 66.71m));
+        // 2025 has Q1 only: to Q2 only the average indicator (IKU-02, 93 of 95) can be computed, the others miss Q2.
+        Number(pasrujambe, "samePeriodLastYearAchievement").ShouldBe(97.89m);
+        pasrujambe.GetProperty("objectives").EnumerateArray().Select(o => (o.GetProperty("code").GetString(), Number(o, "achievement")))
+            .ShouldBe([("S1", 98.56m), ("S2", 50m), ("S3", 100m)]);
+        pasrujambe.GetProperty("completeness").GetProperty("verified").GetInt32().ShouldBe(7);
+        var q1 = await auditor.GetJson($"/api/v1/governments/{lumajang}/recap?period=2026-Q1");
+        Number(q1.GetProperty("agencies")[1], "samePeriodLastYearAchievement").ShouldBe(99.54m);
+
+        // The system administrator reads every government; the auditor reads only their own; a Camat of the same regency may not.
+        (await (await f.SignedInAsync("admin")).GetAsync($"/api/v1/governments/{jambi}/recap?period=2026")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await auditor.GetAsync($"/api/v1/governments/{jambi}/recap?period=2026")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await auditor.GetAsync($"/api/v1/governments/{Guid.NewGuid()}/recap?period=2026")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var camat = await f.SignedInAsync("pasrujambe.camat");
+        (await (await camat.GetAsync($"/api/v1/governments/{lumajang}/recap?period=2026")).Problem(HttpStatusCode.Forbidden))
+            .GetProperty("detail").GetString().ShouldBe("Peran Anda tidak mencakup rekap capaian seluruh perangkat daerah.");
+        (await (await auditor.GetAsync($"/api/v1/governments/{lumajang}/recap?period=2026-S3")).Problem(HttpStatusCode.BadRequest))
+            .Errors("period")[0].ShouldStartWith("Periode \"2026-S3\" tidak dikenal.");
+        // The auditor has no business in the agencies' own recaps.
+        (await auditor.GetAsync($"/api/v1/agencies/{await f.AgencyIdAsync(RecapScenario.Pasrujambe)}/recap?period=2026-Q2")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Everyone_in_the_agency_reads_the_recap_others_get_404_and_a_bad_period_is_explained()
     {
         var agency = await f.AgencyIdAsync(RecapScenario.Pasrujambe);

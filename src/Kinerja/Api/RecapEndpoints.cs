@@ -18,6 +18,9 @@ public static class RecapEndpoints
         }).WithSummary("Rekap capaian sebagai Excel: ringkasan dan satu lembar per sasaran");
         agency.MapGet("/early-warning", (Guid agencyId, int? year, GetEarlyWarning h, CancellationToken ct) => h.HandleAsync(agencyId, year, ct))
             .WithSummary("Peringatan dini: indikator yang berisiko tidak mencapai target tahun ini, dengan alasannya");
+        api.MapGet("/governments/{governmentId:guid}/recap", (Guid governmentId, string? period, bool? includeUnverified, GetGovernmentRecap h, CancellationToken ct) =>
+                h.HandleAsync(governmentId, period, includeUnverified ?? false, ct))
+            .WithTags("Recap").WithSummary("Capaian seluruh perangkat daerah satu pemerintah daerah berdampingan (Inspektorat, Bappeda, administrator sistem)");
         return api;
     }
 }
