@@ -67,11 +67,12 @@ public static class RecapScenario
         }
     }
 
-    private static async Task SeedPasrujambeAsync(KinerjaFixture f)
+    private static async Task SeedPasrujambeAsync(KinerjaFixture f) =>
+        await SeedPasrujambeAsync(await f.SignedInAsync("pasrujambe.kasubbag-pk"), await f.SignedInAsync("pasrujambe.sekcam"), await f.AgencyIdAsync(Pasrujambe));
+
+    /// <summary>The rounds of <see cref="EnsurePasrujambeAsync"/>, with API clients of the coordinator and the secretary.</summary>
+    public static async Task SeedPasrujambeAsync(HttpClient coordinator, HttpClient secretary, Guid agency)
     {
-        var agency = await f.AgencyIdAsync(Pasrujambe);
-        var coordinator = await f.SignedInAsync("pasrujambe.kasubbag-pk");
-        var secretary = await f.SignedInAsync("pasrujambe.sekcam");
         for (var q = 1; q <= 4; q++)
         {
             var quarter = q;

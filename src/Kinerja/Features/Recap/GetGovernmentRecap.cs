@@ -30,7 +30,7 @@ public sealed class ReadableGovernments(KinerjaDbContext db, CurrentUser me)
     public async Task<IReadOnlyList<GovernmentDto>> HandleAsync(CancellationToken ct = default)
     {
         await me.LoadAsync(ct);
-        if (!me.IsAuthenticated && !me.IsSystemAdmin) return [];
+        if (!me.IsSystemAdmin && !me.Grants.Any(g => g.Role.IsAgencyWide())) return [];
         var governments = await db.Governments.AsNoTracking().OrderBy(g => g.Name).Select(g => new GovernmentDto(g.Id, g.Name)).ToListAsync(ct);
         var grants = await GrantsAsync(db, me, ct);
         return governments.Where(g => GovernmentOversight.MayReadGovernmentRecap(me.IsSystemAdmin, grants, g.Id)).ToList();
