@@ -38,7 +38,7 @@ public partial class ReadmeTests
 
         foreach (var a in demo.RootElement.GetProperty("agencies").EnumerateArray())
             foreach (var u in a.GetProperty("units").EnumerateArray()) Walk(u);
-        names.Count.ShouldBe(41);
+        names.Count.ShouldBe(42);
         foreach (var n in names) readme.ShouldContain($"`{n}`");
     }
 }

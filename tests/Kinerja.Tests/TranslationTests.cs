@@ -35,6 +35,7 @@ public partial class TranslationTests
         foreach (var p in new[] { "higher", "lower", "range" }) texts.Add(Kinerja.Pages.Plan.PlanLabels.Polarity(p));
         foreach (var a in new[] { "sum", "last", "average" }) texts.Add(Kinerja.Pages.Plan.PlanLabels.Aggregation(a));
         foreach (var k in new[] { "iku", "program", "activity", "subActivity", "individual" }) texts.Add(Kinerja.Pages.Plan.PlanLabels.Kind(k));
+        foreach (var o in new[] { "atRisk", "onTrack", "notProjectable" }) texts.Add(Kinerja.Pages.Recap.RecapLabels.Outlook(o));
 
         var english = English();
         var missing = texts.Where(t => !english.Contains(t)).Order(StringComparer.Ordinal).ToList();

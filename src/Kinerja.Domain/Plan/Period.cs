@@ -74,6 +74,15 @@ public readonly record struct Period : IComparable<Period>
         }
     }
 
+    /// <summary>The period of the same kind just before this one: Triwulan I 2025 gives Triwulan IV 2024, 2025 gives 2024; null in <see cref="MinYear"/>'s first.</summary>
+    public Period? Previous =>
+        Number > 1 ? new Period(Year, Kind, Number - 1)
+        : Year > MinYear ? new Period(Year - 1, Kind, Count(Kind))
+        : null;
+
+    /// <summary>The same period in another year (Triwulan II 2025 in 2024 is Triwulan II 2024).</summary>
+    public Period InYear(int year) => Create(year, Kind, Number);
+
     public DateOnly Start => new(Year, Months.First, 1);
 
     public DateOnly End => new DateOnly(Year, Months.Last, 1).AddMonths(1).AddDays(-1);

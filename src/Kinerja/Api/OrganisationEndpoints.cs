@@ -109,6 +109,7 @@ public static class OrganisationEndpoints
 
         api.MapPlanApi();
         api.MapRoundApi();
+        api.MapRecapApi();
         return api;
     }
 }

@@ -38,7 +38,7 @@ public static class KinerjaCommandLine
         });
         root.Subcommands.Add(migrate);
 
-        var demo = new Command("demo", "Isi lima instansi demo dari SOP contoh / seed the five demo agencies");
+        var demo = new Command("demo", "Isi instansi demo dari SOP contoh / seed the demo agencies");
         demo.SetAction(async (_, ct) =>
         {
             await using var app = KinerjaApp.CreateBuilder([]).Build();

@@ -28,7 +28,8 @@ public static class DemoPlan
 
     public static async Task SeedAsync(KinerjaDbContext db, Guid agencyId, AgencyKind kind, CancellationToken ct)
     {
-        if (await db.StrategicPlans.AnyAsync(p => p.AgencyId == agencyId, ct)) return;
+        // The demo inspectorate only reads its government's consolidated recap: no plan of its own.
+        if (kind == AgencyKind.Inspektorat || await db.StrategicPlans.AnyAsync(p => p.AgencyId == agencyId, ct)) return;
         var spec = kind switch
         {
             AgencyKind.Dinas => Fisheries,

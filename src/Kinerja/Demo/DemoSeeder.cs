@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kinerja.Demo;
 
 /// <summary>
-/// Seeds the five demo agencies of the SOP seeds (Demo/demo.json): units, positions and one user per
+/// Seeds the demo agencies (Demo/demo.json: the five SOP seeds and an inspectorate): units, positions and one user per
 /// position, all with the shared demo password. Does nothing when the agencies already exist.
 /// </summary>
 public sealed class DemoSeeder(KinerjaDbContext db, UserManager<AppUser> users, TimeProvider clock, AuditActor actor)

@@ -52,4 +52,21 @@ public class PeriodTests
         var sorted = new[] { "2025-Q2", "2025-S1", "2025", "2025-Q1", "2024-Q4", "2025-M01" }.Select(Period.Parse).Order().Select(p => p.ToString());
         sorted.ShouldBe(["2024-Q4", "2025", "2025-S1", "2025-Q1", "2025-M01", "2025-Q2"]);
     }
+
+    [Theory]
+    [InlineData("2025-Q2", "2025-Q1", "2024-Q2")]
+    [InlineData("2025-Q1", "2024-Q4", "2024-Q1")]
+    [InlineData("2025-S2", "2025-S1", "2024-S2")]
+    [InlineData("2025-S1", "2024-S2", "2024-S1")]
+    [InlineData("2025", "2024", "2024")]
+    [InlineData("2025-M01", "2024-M12", "2024-M01")]
+    [InlineData("2025-M07", "2025-M06", "2024-M07")]
+    [InlineData("2000-Q1", null, null)]
+    [InlineData("2000-Q2", "2000-Q1", null)]
+    public void The_previous_period_and_the_same_period_a_year_before(string period, string? previous, string? yearBefore)
+    {
+        var p = Period.Parse(period);
+        (p.Previous?.ToString()).ShouldBe(previous);
+        (p.Year > Period.MinYear ? p.InYear(p.Year - 1).ToString() : null).ShouldBe(yearBefore);
+    }
 }

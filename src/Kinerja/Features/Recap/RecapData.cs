@@ -1,0 +1,159 @@
+using System.Globalization;
+using Kinerja.Data;
+using Kinerja.Domain.Achievement;
+using Kinerja.Domain.Common;
+using Kinerja.Domain.Plan;
+using Kinerja.Domain.Rounds;
+using Kinerja.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kinerja.Features.Recap;
+
+internal sealed record RecapIndicatorRow(
+    Guid Id, Guid AgencyId, string Code, string Name, IndicatorKind Kind, Guid? ObjectiveId, Guid UnitId, string Measure,
+    Polarity Polarity, Aggregation Aggregation, decimal Weight);
+
+internal sealed record RecapObjectiveRow(Guid Id, Guid AgencyId, string Code, string Name);
+
+/// <summary>
+/// What the recaps of one or more agencies for a year need: objectives of the Renstra covering the year, indicators,
+/// units, targets and realizations of the year and of the year before (for comparisons), and earlier years' history.
+/// Loaded with a fixed number of queries whatever the number of agencies, indicators or rounds; everything after
+/// that is computed in memory by the domain rules.
+/// </summary>
+internal sealed class RecapData
+{
+    private static readonly TargetValues NoTargets = new(null, [], null, null, null, null, null, null);
+
+    public required int Year { get; init; }
+    public required bool IncludeUnverified { get; init; }
+    public required IReadOnlyList<RecapObjectiveRow> Objectives { get; init; }
+    public required IReadOnlyList<RecapIndicatorRow> Indicators { get; init; }
+    public required IReadOnlyDictionary<Guid, string> Units { get; init; }
+    public required IReadOnlyDictionary<(Guid Indicator, int Year), TargetValues> Targets { get; init; }
+    public required IReadOnlyDictionary<(Guid Indicator, int Year), decimal> History { get; init; }
+    public required ILookup<Guid, ReportedRealization> Reports { get; init; }
+
+    public TargetValues TargetsOf(Guid indicatorId, int year) => Targets.GetValueOrDefault((indicatorId, year)) ?? NoTargets;
+
+    /// <summary>Loads the data of <paramref name="agencyIds"/> for <paramref name="year"/> and the year before.</summary>
+    public static async Task<RecapData> LoadAsync(KinerjaDbContext db, IReadOnlyCollection<Guid> agencyIds, int year, bool includeUnverified, CancellationToken ct)
+    {
+        var ids = agencyIds.ToList();
+        var years = new[] { year - 1, year };
+
+        // Objectives of the Renstra that covers the year (else the latest one), per agency.
+        var plans = await db.StrategicPlans.AsNoTracking().Where(p => ids.Contains(p.AgencyId))
+            .Select(p => new { p.Id, p.AgencyId, p.FirstYear, p.LastYear }).ToListAsync(ct);
+        var planIds = plans.GroupBy(p => p.AgencyId)
+            .Select(g => (g.FirstOrDefault(p => p.FirstYear <= year && year <= p.LastYear) ?? g.MaxBy(p => p.FirstYear))!.Id).ToList();
+        var objectives = await db.Objectives.AsNoTracking().Where(o => planIds.Contains(o.PlanId))
+            .Select(o => new RecapObjectiveRow(o.Id, o.AgencyId, o.Code, o.Name)).ToListAsync(ct);
+
+        var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.AgencyId))
+            .Select(i => new RecapIndicatorRow(i.Id, i.AgencyId, i.Code, i.Name, i.Kind, i.ObjectiveId, i.UnitId, i.Measure, i.Polarity, i.Aggregation, i.Weight))
+            .ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.AgencyId)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var targets = await db.IndicatorTargets.AsNoTracking().Where(t => ids.Contains(t.AgencyId) && years.Contains(t.Year)).ToListAsync(ct);
+        var history = await db.IndicatorHistory.AsNoTracking().Where(h => ids.Contains(h.AgencyId) && years.Contains(h.Year))
+            .Select(h => new { h.IndicatorId, h.Year, h.Realization }).ToListAsync(ct);
+
+        var thisYear = year.ToString(CultureInfo.InvariantCulture);
+        var lastYear = (year - 1).ToString(CultureInfo.InvariantCulture);
+        var reports = await (from l in db.WorksheetLines.AsNoTracking()
+                             join w in db.Worksheets.AsNoTracking() on l.WorksheetId equals w.Id
+                             join r in db.Rounds.AsNoTracking() on w.RoundId equals r.Id
+                             where ids.Contains(w.AgencyId) && l.Realization != null
+                                   && (includeUnverified || w.Status == WorksheetStatus.Verified)
+                                   && (r.Period.StartsWith(thisYear) || r.Period.StartsWith(lastYear))
+                             select new { l.IndicatorId, r.Period, l.Realization, w.Status, r.OrderedAt }).ToListAsync(ct);
+
+        return new RecapData
+        {
+            Year = year,
+            IncludeUnverified = includeUnverified,
+            Objectives = objectives.OrderBy(o => o.Code, StringComparer.Ordinal).ToList(),
+            Indicators = indicators.OrderBy(i => i.Code, StringComparer.Ordinal).ToList(),
+            Units = units,
+            Targets = targets.ToDictionary(t => (t.IndicatorId, t.Year), t => t.Values),
+            History = history.ToDictionary(h => (h.IndicatorId, h.Year), h => h.Realization),
+            Reports = reports.ToLookup(r => r.IndicatorId,
+                r => new ReportedRealization(Period.Parse(r.Period), r.Realization!.Value, r.Status == WorksheetStatus.Verified, r.OrderedAt)),
+        };
+    }
+}
+
+/// <summary>One indicator's figures for a period, and whether they rest on provisional (unverified) values.</summary>
+internal sealed record IndicatorFigures(RecapIndicatorRow Indicator, PeriodRecap Recap, bool ProvisionalToDate, bool ProvisionalAlone, bool FromHistory)
+{
+    /// <summary>"verified", "provisional" or "missing": the state of the period's own realization.</summary>
+    public string Data => Recap.Alone.Realization is null ? "missing" : ProvisionalAlone ? "provisional" : "verified";
+}
+
+internal sealed record ObjectiveFigures(RecapObjectiveRow Objective, AchievementMean ToDate, AchievementMean Alone, IReadOnlyList<IndicatorFigures> Indicators);
+
+internal sealed record AgencyFigures(Period Period, AchievementMean ToDate, AchievementMean Alone, IReadOnlyList<ObjectiveFigures> Objectives, IReadOnlyList<IndicatorFigures> Indicators);
+
+/// <summary>The recap's arithmetic over <see cref="RecapData"/>, with the domain rules (see docs/recap.md).</summary>
+internal static class RecapCalculator
+{
+    /// <summary>The category scale (Permendagri 86/2017; agencies cannot configure their own yet).</summary>
+    public static CategoryScale Scale => CategoryScale.Permendagri86;
+
+    /// <summary>
+    /// An indicator's figures for <paramref name="period"/>: its realizations formed by <see cref="RealizationSlots"/> from
+    /// the rounds of the period's year, its targets of that year, then <see cref="PeriodAggregation"/>. A year without any
+    /// round data uses the realization recorded as history for that year (the years before the system was used).
+    /// </summary>
+    public static IndicatorFigures Indicator(RecapData d, RecapIndicatorRow i, Period period)
+    {
+        var slots = RealizationSlots.For(period, i.Aggregation, d.Reports[i.Id], d.IncludeUnverified);
+        var targets = d.TargetsOf(i.Id, period.Year);
+        if (period.Kind == PeriodKind.Year && slots.Slots.All(s => s is null) && d.History.TryGetValue((i.Id, period.Year), out var past))
+        {
+            var range = i.Polarity == Polarity.Range;
+            var target = range ? null : targets.Annual;
+            var achievement = AchievementCalculator.Compute(i.Polarity, target, past, targets.RangeLow, targets.RangeHigh);
+            var span = new SpanFigures(target, range ? targets.RangeLow : null, range ? targets.RangeHigh : null, past, 1, 1, achievement);
+            return new IndicatorFigures(i, new PeriodRecap(period, span, span), false, false, true);
+        }
+
+        var recap = PeriodAggregation.Recap(new IndicatorYear(i.Polarity, i.Aggregation, targets, slots.Values), period);
+        var (toDate, alone) = slots.Provisional(i.Aggregation, period);
+        return new IndicatorFigures(i, recap, toDate, alone, false);
+    }
+
+    /// <summary>
+    /// An agency's figures: each objective is the (weighted) mean of its indicators, the agency the mean of its
+    /// objectives, to date and for the period alone. Indicators without an objective are computed but not averaged.
+    /// </summary>
+    public static AgencyFigures Agency(RecapData d, Guid agencyId, Period period)
+    {
+        var indicators = d.Indicators.Where(i => i.AgencyId == agencyId).Select(i => Indicator(d, i, period)).ToList();
+        var objectives = d.Objectives.Where(o => o.AgencyId == agencyId).Select(o =>
+        {
+            var members = indicators.Where(f => f.Indicator.ObjectiveId == o.Id).ToList();
+            return new ObjectiveFigures(o,
+                AchievementMean.OfIndicators(members.Select(f => (f.Recap.ToDate.Achievement, f.Indicator.Weight))),
+                AchievementMean.OfIndicators(members.Select(f => (f.Recap.Alone.Achievement, f.Indicator.Weight))),
+                members);
+        }).ToList();
+        return new AgencyFigures(period,
+            AchievementMean.OfObjectives(objectives.Select(o => o.ToDate)),
+            AchievementMean.OfObjectives(objectives.Select(o => o.Alone)),
+            objectives, indicators);
+    }
+
+    /// <summary>The period of the same length a year before, or null before <see cref="Period.MinYear"/>.</summary>
+    public static Period? YearBefore(Period p) => p.Year > Period.MinYear ? p.InYear(p.Year - 1) : null;
+
+    /// <summary>Parses the period parameter; 400 with the reason when it is not one.</summary>
+    public static Period ParsePeriod(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw AppProblem.Invalid("period", new Text("Periode wajib diisi. Contoh: 2025, 2025-S1, 2025-Q2, 2025-M03."));
+        return Period.TryParse(text, out var p, out var error) ? p : throw AppProblem.Invalid("period", error!);
+    }
+
+    /// <summary>A figure as the API gives it: at most 6 decimals (as stored), without trailing zeros.</summary>
+    public static decimal? Figure(decimal? value) => value is { } v ? Math.Round(v, 6, MidpointRounding.AwayFromZero) / 1.000000000000000000000000000000000m : null;
+}
