@@ -149,5 +149,14 @@ public sealed class RoundJourneyTests(BrowserFixture f) : IClassFixture<BrowserF
         await Assertions.Expect(coordinator.GetByTestId("sheet-status")).ToHaveTextAsync("Terverifikasi");
         await coordinator.GotoAsync(roundUrl);
         await Assertions.Expect(coordinator.GetByTestId("count-verified")).ToContainTextAsync("1");
+
+        // 6. The recap reads the verified values.
+        await coordinator.GetByTestId("nav-recap").ClickAsync();
+        await coordinator.GotoAsync(coordinator.Url + "&period=2026-Q1");
+        await Assertions.Expect(coordinator.GetByTestId("recap-row-IKU-02")).ToContainTextAsync("95,5");
+        await Assertions.Expect(coordinator.GetByTestId("recap-row-IKU-02")).ToContainTextAsync("99,48");
+        await Assertions.Expect(coordinator.GetByTestId("recap-row-P-01")).ToContainTextAsync("57,14");
+        await Assertions.Expect(coordinator.GetByTestId("recap-row-IKU-02").GetByTestId("provisional")).ToHaveCountAsync(0);
+        await coordinator.ScreenshotAsync(new() { Path = Shot("recap-after-round.png"), FullPage = true });
     }
 }
