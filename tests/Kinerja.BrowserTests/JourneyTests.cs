@@ -30,7 +30,7 @@ public sealed class JourneyTests(BrowserFixture f) : IClassFixture<BrowserFixtur
     public async Task A_Kasi_cannot_open_another_units_administration_page()
     {
         var page = await f.SignInAsync("pasrujambe.kasi-pem");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Unit saya" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Unit saya", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("unit-name")).ToHaveTextAsync("Seksi Pemerintahan");
 
         var other = await f.UnitIdAsync("Kecamatan Pasrujambe", "Seksi Kesejahteraan Sosial");
