@@ -525,6 +525,15 @@ EN = {
     "Unduh kertas kerja, isi kolom Realisasi dan Penjelasan di Excel atau LibreOffice Calc (lihat lembar Petunjuk).": "Download the worksheet and fill the Realisasi and Penjelasan columns in Excel or LibreOffice Calc (see the Petunjuk sheet).",
     "Unggah berkasnya: Kinerja memeriksa dahulu dan menunjukkan per baris apa yang akan berubah, serta setiap masalah.": "Upload the file: Kinerja checks it first and shows per line what will change, and every problem.",
     "{0} baris berubah, {1} tetap, {2} masalah, {3} bentrok.": "{0} lines changed, {1} unchanged, {2} problems, {3} conflicts.",
+    # Notifications
+    "Belum ada pemberitahuan.": "No notifications yet.",
+    "Kertas kerja {0} untuk {1} dibuka kembali: {2}": "Worksheet {0} for {1} was reopened: {2}",
+    "Kertas kerja {0} untuk {1} dikembalikan: ada baris yang perlu dikonfirmasi.": "Worksheet {0} for {1} was returned: some lines need confirmation.",
+    "Kertas kerja {0} untuk {1} dikirim dan menunggu pemeriksaan.": "Worksheet {0} for {1} was submitted and awaits review.",
+    "Kertas kerja {0} untuk {1} sudah dibagikan. Batas waktu: {2}.": "Worksheet {0} for {1} has been distributed. Deadline: {2}.",
+    "Kertas kerja {0} untuk {1} sudah terverifikasi.": "Worksheet {0} for {1} is verified.",
+    "Pemberitahuan": "Notifications",
+    "Tandai semua sudah dibaca": "Mark all as read",
     # Subjects passed as {0} into other texts
     "tanpa ekstensi": "without an extension",
     "Tautan": "Link",

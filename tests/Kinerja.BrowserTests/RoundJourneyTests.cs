@@ -37,9 +37,10 @@ public sealed class RoundJourneyTests(BrowserFixture f) : IClassFixture<BrowserF
 
         // 2. The unit fills its worksheet; every cell saves as it is typed.
         var unit = await f.SignInAsync("pasrujambe.kasi-pem");
-        await unit.GetByTestId("home-role-unitHead").GetByRole(AriaRole.Link, new() { Name = "Kertas kerja unit saya" }).ClickAsync();
-        await unit.GetByRole(AriaRole.Link, new() { Name = "Triwulan I 2026" }).ClickAsync();
-        await unit.GetByTestId("worksheet-row").GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(unit.GetByTestId("unread")).ToHaveTextAsync("1");
+        await unit.GetByTestId("bell").ClickAsync();
+        await unit.GetByTestId("notification").Filter(new() { HasText = "Kertas kerja Seksi Pemerintahan untuk Triwulan I 2026 sudah dibagikan. Batas waktu: 10 April 2026." }).ClickAsync();
+        await Assertions.Expect(unit.GetByTestId("unread")).ToHaveCountAsync(0);
         var sheetUrl = unit.Url;
         await Line(unit, "IKU-02").GetByTestId("realization").FillAsync("95,5");
         await Assertions.Expect(Line(unit, "IKU-02").GetByTestId("saved")).ToBeVisibleAsync();
@@ -87,7 +88,8 @@ public sealed class RoundJourneyTests(BrowserFixture f) : IClassFixture<BrowserF
 
         // Another unit fills its worksheet offline in Excel: download, fill, check, apply, submit.
         var kesos = await f.SignInAsync("pasrujambe.kasi-kesos");
-        await kesos.GotoAsync(roundUrl);
+        await kesos.GetByTestId("home-role-unitHead").GetByRole(AriaRole.Link, new() { Name = "Kertas kerja unit saya" }).ClickAsync();
+        await kesos.GetByRole(AriaRole.Link, new() { Name = "Triwulan I 2026" }).ClickAsync();
         await kesos.GetByTestId("worksheet-row").GetByRole(AriaRole.Link).ClickAsync();
         await kesos.GetByTestId("excel-link").ClickAsync();
         var download = await kesos.RunAndWaitForDownloadAsync(() => kesos.GetByTestId("worksheet-download").ClickAsync());

@@ -50,6 +50,15 @@ public abstract class RoundApiTests(KinerjaFixture f)
         mine.GetArrayLength().ShouldBe(1);
         mine[0].GetProperty("unit").GetString().ShouldBe("Seksi Pemerintahan");
         var sheetId = mine[0].GetProperty("id").GetString();
+        var told = await kasi.GetJson("/api/v1/me/notifications");
+        var unreadBefore = told.GetProperty("unread").GetInt32();
+        var note = told.GetProperty("items").EnumerateArray().Single(n => n.GetProperty("link").GetString() == $"/Worksheets/{sheetId}");
+        note.GetProperty("text").GetString().ShouldBe("Kertas kerja Seksi Pemerintahan untuk Triwulan I 2026 sudah dibagikan. Batas waktu: 10 April 2026.");
+        note.GetProperty("read").GetBoolean().ShouldBeFalse();
+        (await (await f.SignedInAsync("pasrujambe.kasi-kesos")).GetJson("/api/v1/me/notifications")).GetProperty("items").EnumerateArray()
+            .ShouldAllBe(n => !n.GetProperty("text").GetString()!.Contains("Seksi Pemerintahan"));
+        (await kasi.PostAsync($"/api/v1/me/notifications/{note.GetProperty("id").GetString()}/read", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await kasi.GetJson("/api/v1/me/notifications")).GetProperty("unread").GetInt32().ShouldBe(unreadBefore - 1);
         var sheet = await kasi.GetJson($"/api/v1/worksheets/{sheetId}");
         sheet.GetProperty("status").GetString().ShouldBe("notStarted");
         Line(sheet, "IKU-02").GetProperty("target").GetDecimal().ShouldBe(96m);
@@ -70,6 +79,8 @@ public abstract class RoundApiTests(KinerjaFixture f)
         (await kasi.SendAsync(Put($"/api/v1/worksheets/{sheetId}/lines/{p01}", new { realization = 3, explanation = "Dua desa menunda jadwal fasilitasi karena banjir." }))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var submitted = await (await kasi.PostAsync($"/api/v1/worksheets/{sheetId}/submit", null)).Json(HttpStatusCode.OK);
         submitted.GetProperty("status").GetString().ShouldBe("submitted");
+        (await coordinator.GetJson("/api/v1/me/notifications")).GetProperty("items").EnumerateArray().Select(n => n.GetProperty("text").GetString())
+            .ShouldContain("Kertas kerja Seksi Pemerintahan untuk Triwulan I 2026 dikirim dan menunggu pemeriksaan.");
         submitted.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()).ShouldBe(["accept", "return"]);
 
         // Submitted values are frozen; the unit cannot review its own.
@@ -83,6 +94,8 @@ public abstract class RoundApiTests(KinerjaFixture f)
         await coordinator.PostJson($"/api/v1/worksheets/{sheetId}/lines/{p01}/review", new { decision = "return", reason = "Lampirkan daftar hadir fasilitasi." }, HttpStatusCode.OK);
         var back = await coordinator.PostJson($"/api/v1/worksheets/{sheetId}/lines/{iku}/review", new { decision = "accept" }, HttpStatusCode.OK);
         back.GetProperty("status").GetString().ShouldBe("returned");
+        (await kasi.GetJson("/api/v1/me/notifications")).GetProperty("items")[0].GetProperty("text").GetString()
+            .ShouldBe("Kertas kerja Seksi Pemerintahan untuk Triwulan I 2026 dikembalikan: ada baris yang perlu dikonfirmasi.");
         var seen = await kasi.GetJson($"/api/v1/worksheets/{sheetId}");
         Line(seen, "P-01").GetProperty("reviewStatus").GetString().ShouldBe("returned");
         Line(seen, "P-01").GetProperty("reviewReason").GetString().ShouldBe("Lampirkan daftar hadir fasilitasi.");

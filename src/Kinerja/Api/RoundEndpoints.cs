@@ -9,6 +9,17 @@ public static class RoundEndpoints
 {
     public static RouteGroupBuilder MapRoundApi(this RouteGroupBuilder api)
     {
+        api.MapGet("/me/notifications", (Kinerja.Features.Notifications.ListNotifications h, CancellationToken ct) => h.HandleAsync(50, ct)).WithTags("Notifications");
+        api.MapPost("/me/notifications/{id:guid}/read", async (Guid id, Kinerja.Features.Notifications.MarkNotificationRead h, CancellationToken ct) =>
+        {
+            await h.HandleAsync(id, ct);
+            return TypedResults.NoContent();
+        }).WithTags("Notifications");
+        api.MapPost("/me/notifications/read", async (Kinerja.Features.Notifications.MarkNotificationRead h, CancellationToken ct) =>
+        {
+            await h.HandleAsync(null, ct);
+            return TypedResults.NoContent();
+        }).WithTags("Notifications").WithSummary("Tandai semua pemberitahuan sudah dibaca");
         api.MapGet("/sop-templates", (ListSopTemplates h, CancellationToken ct) => h.HandleAsync(ct)).WithTags("SOP");
         api.MapGet("/agencies/{agencyId:guid}/rounds", (Guid agencyId, ListRounds h, CancellationToken ct) => h.HandleAsync(agencyId, ct)).WithTags("Rounds");
         api.MapPost("/agencies/{agencyId:guid}/rounds", async (Guid agencyId, OpenRoundRequest r, OpenRound h, CancellationToken ct) =>

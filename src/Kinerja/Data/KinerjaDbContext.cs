@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kinerja.Domain.Audit;
+using Kinerja.Domain.Common;
 using Kinerja.Domain.Organisation;
 using Kinerja.Domain.Plan;
 using Kinerja.Domain.Rounds;
@@ -52,6 +53,7 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
     public DbSet<LineEvidence> LineEvidence => Set<LineEvidence>();
     public DbSet<LineComment> LineComments => Set<LineComment>();
     public DbSet<WorksheetSubmission> WorksheetSubmissions => Set<WorksheetSubmission>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
@@ -157,7 +159,7 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
 
         var changes = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                        && e.Entity is not AuditRecord and not AuditHead)
+                        && e.Entity is not AuditRecord and not AuditHead and not Notification)
             .Select(Describe)
             .Where(c => c is not null)
             .Select(c => c!)

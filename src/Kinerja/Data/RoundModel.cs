@@ -1,6 +1,7 @@
 using Kinerja.Domain.Organisation;
 using Kinerja.Domain.Plan;
 using Kinerja.Domain.Rounds;
+using Kinerja.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Data;
@@ -75,5 +76,17 @@ internal static class RoundModel
             e.HasIndex(x => new { x.WorksheetId, x.Number }).IsUnique();
         });
         b.Entity<Worksheet>().Property(w => w.ReopenReason).HasMaxLength(1000);
+        b.Entity<Notification>(e =>
+        {
+            e.Property(x => x.Template).HasMaxLength(500);
+            e.Property(x => x.ArgsJson).HasMaxLength(2000);
+            e.Property(x => x.Link).HasMaxLength(300);
+            e.Property(x => x.Email).HasMaxLength(256);
+            e.Property(x => x.EmailStatus).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.EmailError).HasMaxLength(500);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.UserId, x.ReadAt });
+            e.HasIndex(x => x.EmailStatus);
+        });
     }
 }

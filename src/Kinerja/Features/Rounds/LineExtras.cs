@@ -158,14 +158,16 @@ public sealed class AddComment(KinerjaDbContext db, WorksheetAccess access, Curr
 public sealed record ReopenRequest(string? Reason);
 
 /// <summary>Unlocks a verified worksheet for correction, with a reason; the coordinator or secretary, audited like every change.</summary>
-public sealed class ReopenWorksheet(KinerjaDbContext db, WorksheetAccess access, GetWorksheet get)
+public sealed class ReopenWorksheet(KinerjaDbContext db, WorksheetAccess access, GetWorksheet get, Notifications.Notifier notify)
 {
     public async Task<WorksheetDto> HandleAsync(Guid worksheetId, ReopenRequest r, CancellationToken ct = default)
     {
-        var (sheet, _) = await access.LoadAsync(worksheetId, ct);
+        var (sheet, round) = await access.LoadAsync(worksheetId, ct);
         access.EnsureCanReview(sheet);
         if (r.Reason?.Length > 1000) throw AppProblem.Invalid("reason", new Text("{0} paling panjang {1} karakter.", "Alasan", 1000));
         SaveLine.Workflow(() => sheet.Reopen(r.Reason));
+        await notify.ToUnitAsync(sheet.AgencyId, sheet.UnitId, $"/Worksheets/{sheet.Id}", new Text("Kertas kerja {0} untuk {1} dibuka kembali: {2}",
+            await access.UnitNameAsync(sheet, ct), Domain.Plan.Period.Parse(round.Period).DisplayName, sheet.ReopenReason ?? ""), ct);
         await Concurrency.SaveAsync(db, ct);
         return await get.HandleAsync(worksheetId, ct);
     }

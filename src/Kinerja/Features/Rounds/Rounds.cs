@@ -54,7 +54,7 @@ public sealed class OpenRoundValidator : AbstractValidator<OpenRoundRequest>
 /// (from the action plan, by the indicator's aggregation) and the last verified realization.
 /// Head, secretary or coordinator.
 /// </summary>
-public sealed class OpenRound(KinerjaDbContext db, CurrentUser me, IValidator<OpenRoundRequest> validator, TimeProvider clock, GetRound get)
+public sealed class OpenRound(KinerjaDbContext db, CurrentUser me, IValidator<OpenRoundRequest> validator, TimeProvider clock, GetRound get, Notifications.Notifier notify)
 {
     public async Task<RoundDto> HandleAsync(Guid agencyId, OpenRoundRequest r, CancellationToken ct = default)
     {
@@ -82,10 +82,14 @@ public sealed class OpenRound(KinerjaDbContext db, CurrentUser me, IValidator<Op
             r.Disposition!.Text!.Trim(), me.UserName ?? "?", now);
         db.Rounds.Add(round);
         var deadline = r.Deadline is { } d ? new DateTimeOffset(d.ToDateTime(new TimeOnly(23, 59)), clock.GetLocalNow().Offset) : (DateTimeOffset?)null;
+        var unitNames = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var deadlineText = deadline is { } dl ? IndonesianFormat.Date(DateOnly.FromDateTime(dl.DateTime)) : "-";
         foreach (var unit in indicators.GroupBy(i => i.UnitId))
         {
             var sheet = new Worksheet(Guid.CreateVersion7(), agencyId, round.Id, unit.Key, deadline);
             db.Worksheets.Add(sheet);
+            await notify.ToUnitAsync(agencyId, unit.Key, $"/Worksheets/{sheet.Id}",
+                new Text("Kertas kerja {0} untuk {1} sudah dibagikan. Batas waktu: {2}.", unitNames.GetValueOrDefault(unit.Key) ?? "", period.DisplayName, deadlineText), ct);
             var order = 0;
             foreach (var i in unit)
             {

@@ -3,6 +3,7 @@ using Kinerja.Data;
 using Kinerja.Domain.Achievement;
 using Kinerja.Domain.Common;
 using Kinerja.Domain.Organisation;
+using Kinerja.Domain.Plan;
 using Kinerja.Domain.Rounds;
 using Kinerja.Features.Plan;
 using Kinerja.Infrastructure;
@@ -49,6 +50,9 @@ public sealed class WorksheetAccess(KinerjaDbContext db, CurrentUser me)
         var tree = await db.LoadUnitTreeAsync(sheet.AgencyId, ct);
         return me.Grants.Any(g => g.AgencyId == sheet.AgencyId && g.Role is Role.UnitHead or Role.Staff && tree.IsWithin(sheet.UnitId, g.UnitId));
     }
+
+    public Task<string> UnitNameAsync(Worksheet sheet, CancellationToken ct) =>
+        db.Units.AsNoTracking().Where(u => u.Id == sheet.UnitId).Select(u => u.Name).SingleAsync(ct);
 
     public bool CanReview(Worksheet sheet) => me.HasAgencyRole(sheet.AgencyId, Role.Coordinator, Role.Secretary);
 
@@ -125,11 +129,11 @@ public sealed class SaveLine(KinerjaDbContext db, WorksheetAccess access)
 }
 
 /// <summary>Sends the worksheet to the coordinator: every line filled, explanations where asked; the values are frozen.</summary>
-public sealed class SubmitWorksheet(KinerjaDbContext db, WorksheetAccess access, CurrentUser me, TimeProvider clock, GetWorksheet get)
+public sealed class SubmitWorksheet(KinerjaDbContext db, WorksheetAccess access, CurrentUser me, TimeProvider clock, GetWorksheet get, Notifications.Notifier notify)
 {
     public async Task<WorksheetDto> HandleAsync(Guid worksheetId, CancellationToken ct = default)
     {
-        var (sheet, _) = await access.LoadAsync(worksheetId, ct);
+        var (sheet, round) = await access.LoadAsync(worksheetId, ct);
         await access.EnsureCanFillAsync(sheet, ct);
         var lines = await db.WorksheetLines.Where(l => l.WorksheetId == worksheetId).OrderBy(l => l.Order).ToListAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => lines.Select(l => l.IndicatorId).Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
@@ -142,6 +146,8 @@ public sealed class SubmitWorksheet(KinerjaDbContext db, WorksheetAccess access,
         var frozen = dtos.Select(d => new SubmittedLine(d.LineId, d.Code, d.Realization, d.Explanation, LineExtras.Keys(d.Evidence))).ToList();
         db.WorksheetSubmissions.Add(new WorksheetSubmission(Guid.CreateVersion7(), sheet.AgencyId, sheet.Id, sheet.Submissions, me.UserName ?? "?", now,
             JsonSerializer.Serialize(frozen, LineExtras.Json)));
+        await notify.ToRolesAsync(sheet.AgencyId, [Role.Coordinator, Role.Secretary], $"/Worksheets/{sheet.Id}",
+            new Text("Kertas kerja {0} untuk {1} dikirim dan menunggu pemeriksaan.", await access.UnitNameAsync(sheet, ct), Period.Parse(round.Period).DisplayName), ct);
         await Concurrency.SaveAsync(db, ct);
         return await get.HandleAsync(worksheetId, ct);
     }
@@ -150,11 +156,11 @@ public sealed class SubmitWorksheet(KinerjaDbContext db, WorksheetAccess access,
 public sealed record ReviewLineRequest(string? Decision, string? Reason);
 
 /// <summary>The coordinator accepts a line or returns it for confirmation with a reason; the last decision verifies or returns the worksheet.</summary>
-public sealed class ReviewLine(KinerjaDbContext db, WorksheetAccess access, CurrentUser me, GetWorksheet get)
+public sealed class ReviewLine(KinerjaDbContext db, WorksheetAccess access, CurrentUser me, GetWorksheet get, Notifications.Notifier notify)
 {
     public async Task<WorksheetDto> HandleAsync(Guid worksheetId, Guid lineId, ReviewLineRequest r, CancellationToken ct = default)
     {
-        var (sheet, _) = await access.LoadAsync(worksheetId, ct);
+        var (sheet, round) = await access.LoadAsync(worksheetId, ct);
         access.EnsureCanReview(sheet);
         var decision = r.Decision?.Trim().ToLowerInvariant() switch
         {
@@ -168,6 +174,15 @@ public sealed class ReviewLine(KinerjaDbContext db, WorksheetAccess access, Curr
         var after = lines.Select(l => l.Id == lineId ? (decision == WorksheetAction.Accept ? LineReview.Accepted : LineReview.Returned) : l.Review).ToList();
         SaveLine.Workflow(() => sheet.Reviewed(decision, me.UserName ?? "?", r.Reason, after));
         line.SetReview(after[lines.IndexOf(line)], me.UserName ?? "?", string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim());
+        if (sheet.Status is WorksheetStatus.Returned or WorksheetStatus.Verified)
+        {
+            var unit = await access.UnitNameAsync(sheet, ct);
+            var period = Period.Parse(round.Period).DisplayName;
+            await notify.ToUnitAsync(sheet.AgencyId, sheet.UnitId, $"/Worksheets/{sheet.Id}", sheet.Status == WorksheetStatus.Verified
+                ? new Text("Kertas kerja {0} untuk {1} sudah terverifikasi.", unit, period)
+                : new Text("Kertas kerja {0} untuk {1} dikembalikan: ada baris yang perlu dikonfirmasi.", unit, period), ct);
+        }
+
         await Concurrency.SaveAsync(db, ct);
         return await get.HandleAsync(worksheetId, ct);
     }
