@@ -189,7 +189,7 @@ public abstract class RoundApiTests(KinerjaFixture f)
 
         // Submit, get one line returned, fix it: the coordinator sees exactly what changed.
         await kasi.SendAsync(Put($"/api/v1/worksheets/{sheetId}/lines/{iku}", new { realization = 96 }));
-        await kasi.SendAsync(Put($"/api/v1/worksheets/{sheetId}/lines/{p01}", new { realization = 7 }));
+        await kasi.SendAsync(Put($"/api/v1/worksheets/{sheetId}/lines/{p01}", new { realization = 7, explanation = "Jadwal fasilitasi kembali normal." }));
         (await kasi.PostJson($"/api/v1/worksheets/{sheetId}/submit", new { }, HttpStatusCode.OK)).GetProperty("submissions").GetInt32().ShouldBe(1);
         await coordinator.PostJson($"/api/v1/worksheets/{sheetId}/lines/{iku}/review", new { decision = "return", reason = "Angka beda dengan register." }, HttpStatusCode.OK);
         await coordinator.PostJson($"/api/v1/worksheets/{sheetId}/lines/{p01}/review", new { decision = "accept" }, HttpStatusCode.OK);

@@ -28,3 +28,29 @@ public static class Database
         }
     }
 }
+
+/// <summary>
+/// Per-connection SQLite settings. In WAL mode <c>synchronous=NORMAL</c> keeps the database consistent and
+/// keeps every committed transaction when the process dies (crash, kill); only a power cut or operating
+/// system crash can roll back the last moments of commits. It saves an fsync per commit, which is what
+/// bounds a single writer's throughput during a deadline rush (docs/performance.md).
+/// </summary>
+public sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    private const string Sql = "PRAGMA synchronous=NORMAL;";
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -169,6 +169,8 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        // Writers of this process queue here (SQLite) instead of colliding on the database lock.
+        using var gate = Database.CurrentTransaction is null ? await EnterWriteAsync(cancellationToken) : null;
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
@@ -200,8 +202,15 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
         finally
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+
+            // The head and the records are written once: never keep them tracked. A later save in this context
+            // (or a retry after a failed one) must read the head afresh, or the chain would fork or repeat.
+            foreach (var e in ChangeTracker.Entries().Where(e => e.Entity is AuditRecord or AuditHead).ToList()) e.State = EntityState.Detached;
         }
     }
+
+    /// <summary>Waits for this process's turn to write, where the database needs it; disposing ends the turn.</summary>
+    protected virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken ct) => ValueTask.FromResult<IDisposable?>(null);
 
     /// <summary>A no-op update of the head row: takes its row lock (PostgreSQL) or the write lock (SQLite).</summary>
     private const string LockHeadSql = """UPDATE "AuditHeads" SET "Sequence" = "Sequence" WHERE "Id" = 1""";
@@ -245,6 +254,31 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
 public sealed class SqliteKinerjaDbContext(DbContextOptions<SqliteKinerjaDbContext> options, AuditActor actor, TimeProvider clock)
     : KinerjaDbContext(options, actor, clock)
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// SQLite has one writer at a time. Without a queue, concurrent writers meet SQLITE_BUSY and the driver
+    /// retries after sleeping, so a deadline rush turns into long waits. One gate per database file makes this
+    /// process's writers take turns instead (other processes still meet the database's own lock).
+    /// Explicit multi-statement transactions (imports) do not take the gate, so they can never wait on it.
+    /// </summary>
+    protected override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken ct)
+    {
+        var gate = WriteGates.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        return new Turn(gate);
+    }
+
+    private sealed class Turn(SemaphoreSlim gate) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) gate.Release();
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no DateTimeOffset type; store UTC ticks so values sort and compare in SQL.

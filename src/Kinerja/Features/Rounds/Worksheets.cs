@@ -106,9 +106,28 @@ public sealed class SaveLine(KinerjaDbContext db, WorksheetAccess access)
         if (expectedVersion is not null && expectedVersion != line.Version) throw Concurrency.Stale();
         if (r.Realization is { } v && Math.Abs(v) > Domain.Plan.TargetValues.MaxMagnitude) throw AppProblem.Invalid("realization", new Text("Angka terlalu besar."));
         if (r.Explanation?.Length > 4000) throw AppProblem.Invalid("explanation", new Text("{0} paling panjang {1} karakter.", "Penjelasan", 4000));
-        Workflow(() => sheet.Edited());
-        line.Fill(r.Realization, string.IsNullOrWhiteSpace(r.Explanation) ? null : r.Explanation.Trim());
-        await Concurrency.SaveAsync(db, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            Workflow(() => sheet.Edited());
+            line.Fill(r.Realization, string.IsNullOrWhiteSpace(r.Explanation) ? null : r.Explanation.Trim());
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (expectedVersion is null && attempt < 16)
+            {
+                // No If-Match: the caller asked to overwrite. Someone saved the same line or worksheet a moment
+                // ago; take their version (and the worksheet's status, which may now forbid editing) and apply again.
+                await db.Entry(sheet).ReloadAsync(ct);
+                await db.Entry(line).ReloadAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw Concurrency.Stale();
+            }
+        }
+
         var indicator = await db.Indicators.AsNoTracking().SingleAsync(i => i.Id == line.IndicatorId, ct);
         return GetWorksheet.ToDto(line, indicator, await LineExtras.LoadAsync(db, sheet, ct, lineId));
     }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Load test of the save-a-cell path (bearer auth, validation, EF Core, audit record, SQLite) next to the
+# same server's bare GET (/health/live) measured in the same run, so the ratio means something on a
+# noisy machine. Usage: bench/load/save-cell.sh [duration, default 15s] [connections, default 64]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION=${1:-15s}
+CONNECTIONS=${2:-64}
+PORT=${PORT:-5099}
+THREADS=$(( CONNECTIONS < 2 ? 1 : 2 ))
+BASE=http://127.0.0.1:$PORT
+PASSWORD=${KINERJA_DEMO_PASSWORD:-Kinerja#Demo2026}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+
+dotnet build src/Kinerja -c Release -v q -nologo >/dev/null
+DATA=$(mktemp -d)
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
+KINERJA_DATA_DIR=$DATA KINERJA_ADMIN_PASSWORD='Admin#Load2026' Logging__LogLevel__Default=Warning \
+  dotnet src/Kinerja/bin/Release/net10.0/kinerja.dll --urls "$BASE" >"$DATA/server.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 120); do curl -sf "$BASE/health/live" >/dev/null && break; sleep 0.5; done
+
+json() { python3 -c "import sys, json; d = json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
+token() { curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"$1\",\"password\":\"$PASSWORD\"}" | json 'd["token"]'; }
+
+# One Q3 round in each demo agency; every line of every worksheet becomes a target.
+TARGETS=""
+for coordinator in pasrujambe.kasubbag-pk paringin.kasubbag tanjunganom.kasubag-pek dkp.kasubag-kp setwan.kasubbag-pep; do
+  t=$(token "$coordinator")
+  agency=$(curl -sf "$BASE/api/v1/me" -H "Authorization: Bearer $t" | json 'd["grants"][0]["agencyId"]')
+  round=$(curl -sf -X POST "$BASE/api/v1/agencies/$agency/rounds" -H "Authorization: Bearer $t" -H 'Content-Type: application/json' \
+    -d '{"period":"2026-Q3","disposition":{"text":"Uji beban"}}' | json 'd["id"]')
+  for sheet in $(curl -sf "$BASE/api/v1/rounds/$round/worksheets" -H "Authorization: Bearer $t" | json '" ".join(s["id"] for s in d)'); do
+    for line in $(curl -sf "$BASE/api/v1/worksheets/$sheet" -H "Authorization: Bearer $t" | json '" ".join(l["lineId"] for l in d["lines"])'); do
+      TARGETS="$TARGETS/api/v1/worksheets/$sheet/lines/$line $t;"
+    done
+  done
+done
+export TARGETS
+echo "lines under load: $(tr -cd ';' <<<"$TARGETS" | wc -c), connections: $CONNECTIONS, duration: $DURATION each, $(nproc) cores"
+
+echo "== bare GET /health/live (the machine's ceiling)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE/health/live" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" || true
+echo "== PUT a worksheet cell"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/load/save-cell.lua "$BASE" | grep -E "Requests/sec|p50|Non-2xx|Socket errors" || true
+echo "== server memory (VmHWM = peak resident)"
+grep -E "VmHWM|VmRSS" "/proc/$SERVER/status"
