@@ -28,6 +28,8 @@ public sealed class RecapJourneyTests(BrowserFixture f) : IClassFixture<BrowserF
         (await page.EvaluateAsync<int>("() => Chart.getChart(document.getElementById('objective-chart')).data.datasets.length")).ShouldBe(4); // S1-S3 and the agency
         await page.GetByLabel("Indikator", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "P-01 · Jumlah kegiatan fasilitasi pemerintahan desa" });
         (await page.EvaluateAsync<string>("() => JSON.stringify(Chart.getChart(document.getElementById('indicator-chart')).data.datasets[0].data)")).ShouldBe("[6,8,7,5]");
+        await Charts.DrawnAsync(page, "objective-chart");
+        await Charts.DrawnAsync(page, "indicator-chart");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "recap.png"), FullPage = true });
         (await page.EvaluateAsync<string>("() => JSON.stringify(Chart.getChart(document.getElementById('objective-chart')).data.datasets[3].data)"))
             .ShouldBe("[97.66,82.85,99.19,94.9]"); // the agency to date at the end of each quarter

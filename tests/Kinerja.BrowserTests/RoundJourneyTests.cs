@@ -159,6 +159,11 @@ public sealed class RoundJourneyTests(BrowserFixture f) : IClassFixture<BrowserF
         await Assertions.Expect(coordinator.GetByTestId("recap-row-IKU-02")).ToContainTextAsync("99,48");
         await Assertions.Expect(coordinator.GetByTestId("recap-row-P-01")).ToContainTextAsync("57,14");
         await Assertions.Expect(coordinator.GetByTestId("recap-row-IKU-02").GetByTestId("provisional")).ToHaveCountAsync(0);
+        // Its chart has Triwulan I only: no point for a quarter without data (not Triwulan I carried over).
+        (await Charts.DatasetsAsync(coordinator, "objective-chart"))
+            .ShouldBe(["S1: [99.48,null,null,null]", "S2: [null,null,null,null]", "S3: [null,null,null,null]", "Instansi: [99.48,null,null,null]"]);
+        (await Charts.DrawnValuesAsync(coordinator, "objective-chart"))
+            .ShouldBe(["S1: [99.5,null,null,null]", "S2: [null,null,null,null]", "S3: [null,null,null,null]", "Instansi: [99.5,null,null,null]"]);
         await coordinator.ScreenshotAsync(new() { Path = Shot("recap-after-round.png"), FullPage = true });
     }
 }

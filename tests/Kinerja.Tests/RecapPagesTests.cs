@@ -68,6 +68,46 @@ public abstract class RecapPagesTests(KinerjaFixture f)
     }
 
     [Fact]
+    public async Task The_chart_data_has_values_only_for_quarters_with_data_of_their_own()
+    {
+        // Tanjunganom (the same kecamatan plan) reports Triwulan I and III only: Triwulan II and IV have no data.
+        const string tanjunganom = "Kecamatan Tanjunganom";
+        var agency = await f.AgencyIdAsync(tanjunganom);
+        var coordinator = await f.SignedInAsync("tanjunganom.kasubag-pek");
+        var secretary = await f.SignedInAsync("tanjunganom.sekcam");
+        foreach (var q in new[] { 1, 3 })
+        {
+            await RecapScenario.RunAsync(coordinator, secretary, agency, $"2026-Q{q}", code => RecapScenario.Quarters2026[code][q - 1], RoundStage.Verified);
+        }
+
+        var staff = await f.SignInPagesAsync("tanjunganom.staf");
+        var raw = await staff.GetStringAsync($"/Recap?agencyId={agency}&period=2026-Q1");
+        var json = Regex.Match(raw, "<script type=\"application/json\" id=\"recap-trend\">(.+?)</script>", RegexOptions.Singleline).Groups[1].Value;
+        using var trend = JsonDocument.Parse(json);
+        static decimal? Value(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetDecimal();
+        var agencyTrend = trend.RootElement.GetProperty("agency").EnumerateArray().Select(Value).ToList();
+        var objectives = trend.RootElement.GetProperty("objectives").EnumerateArray()
+            .ToDictionary(o => o.GetProperty("code").GetString()!, o => o.GetProperty("achievements").EnumerateArray().Select(Value).ToList());
+
+        // A quarter with data shows the recap's figure to date; one without is empty, not the figure carried over.
+        var q1 = await coordinator.GetJson($"/api/v1/agencies/{agency}/recap?period=2026-Q1");
+        var q3 = await coordinator.GetJson($"/api/v1/agencies/{agency}/recap?period=2026-Q3");
+        q1.GetProperty("agencyAchievement").GetDecimal().ShouldBe(97.66m); // as for Pasrujambe, which has the same Triwulan I
+        agencyTrend.ShouldBe([97.66m, null, Value(q3.GetProperty("agencyAchievement")), null]);
+        agencyTrend[2].ShouldNotBeNull();
+        objectives.Keys.ShouldBe(["S1", "S2", "S3"]);
+        foreach (var code in objectives.Keys)
+        {
+            decimal? Of(JsonElement recap) => Value(recap.GetProperty("objectives").EnumerateArray().Single(o => o.GetProperty("code").GetString() == code).GetProperty("achievement"));
+            objectives[code].ShouldBe([Of(q1), null, Of(q3), null], code);
+        }
+
+        objectives["S1"][0].ShouldBe(96.68m);
+        var iku02 = trend.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "IKU-02");
+        iku02.GetProperty("realizations").EnumerateArray().Select(Value).ShouldBe([92m, null, 95m, null]);
+    }
+
+    [Fact]
     public async Task Provisional_values_are_marked_on_the_page()
     {
         var agency = await f.AgencyIdAsync("Kecamatan Paringin Selatan");

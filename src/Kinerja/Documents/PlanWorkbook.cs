@@ -428,7 +428,7 @@ internal static class PlanWorkbookWriter
         new(new SheetView(
             new Pane
             {
-                HorizontalSplit = 1,
+                VerticalSplit = 1, // ySplit: rows above the split (HorizontalSplit, xSplit, would freeze column A)
                 TopLeftCell = "A2",
                 ActivePane = PaneValues.BottomLeft,
                 State = PaneStateValues.Frozen,

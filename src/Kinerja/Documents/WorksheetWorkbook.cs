@@ -226,7 +226,7 @@ internal static class WorksheetWorkbookWriter
             new SheetViews(new SheetView(
                 new Pane
                 {
-                    HorizontalSplit = WorksheetWorkbook.HeaderRow,
+                    VerticalSplit = WorksheetWorkbook.HeaderRow, // ySplit: the rows above the lines stay in view
                     TopLeftCell = "A" + (WorksheetWorkbook.HeaderRow + 1).ToString(CultureInfo.InvariantCulture),
                     ActivePane = PaneValues.BottomLeft,
                     State = PaneStateValues.Frozen,

@@ -111,9 +111,13 @@ public class PlanWorkbookTests
         var budget = Part(wb, "Anggaran").Worksheet;
         var header = budget.GetFirstChild<SheetData>()!.Elements<Row>().First();
         header.Elements<Cell>().Select(c => Text(wb, c)).ShouldBe(["Tahun", "Kode", "Nama", "Tingkat", "Kode Induk", "Pagu", "Kas TW I", "Kas TW II", "Kas TW III", "Kas TW IV"]);
-        var pane = budget.Descendants<Pane>().Single();
-        pane.State!.Value.ShouldBe(PaneStateValues.Frozen);
-        pane.TopLeftCell!.Value.ShouldBe("A2");
+        foreach (var name in new[] { "Tujuan", "Sasaran", "Anggaran", "Indikator", "Target", "Realisasi" })
+        {
+            // The header row is frozen (ySplit = 1 row), not column A (xSplit).
+            var pane = Part(wb, name).Worksheet.Descendants<Pane>().Single();
+            (pane.State!.Value, pane.VerticalSplit?.Value, pane.HorizontalSplit?.Value, pane.TopLeftCell!.Value).ShouldBe((PaneStateValues.Frozen, 1d, null, "A2"), name);
+        }
+
         budget.Descendants<Column>().Count().ShouldBe(10);
         var list = budget.Descendants<DataValidation>().Single(v => v.Type! == DataValidationValues.List);
         list.Formula1!.Text.ShouldBe("\"program,activity,subActivity\"");

@@ -78,6 +78,7 @@ public class WorksheetWorkbookTests
         var pane = ws.Descendants<Pane>().Single();
         pane.State!.Value.ShouldBe(PaneStateValues.Frozen);
         pane.TopLeftCell!.Value.ShouldBe("A10");
+        (pane.VerticalSplit?.Value, pane.HorizontalSplit?.Value).ShouldBe((9d, null)); // rows 1-9 frozen (ySplit), no column
         var dv = ws.Descendants<DataValidation>().Single(v => v.Type! == DataValidationValues.Decimal);
         dv.SequenceOfReferences!.InnerText.ShouldBe("H10:H12");
         ws.Descendants<DataValidation>().Single(v => v.Type! == DataValidationValues.TextLength).SequenceOfReferences!.InnerText.ShouldBe("I10:I12");

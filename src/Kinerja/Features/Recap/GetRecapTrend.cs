@@ -11,10 +11,10 @@ public sealed record TrendIndicatorDto(
     Guid IndicatorId, string Code, string Name, string Measure, IReadOnlyList<decimal?> Targets, IReadOnlyList<decimal?> Realizations,
     decimal? RangeLow, decimal? RangeHigh);
 
-/// <summary>An objective's achievement to date at the end of each quarter.</summary>
+/// <summary>An objective's achievement to date at the end of each quarter; null for a quarter without any realization of its own.</summary>
 public sealed record TrendObjectiveDto(string Code, string Name, IReadOnlyList<decimal?> Achievements);
 
-/// <summary>The year quarter by quarter, for the recap's charts.</summary>
+/// <summary>The year quarter by quarter, for the recap's charts (the agency's and objectives' points are null for a quarter without data of its own).</summary>
 public sealed record RecapTrendDto(
     int Year, IReadOnlyList<string> Quarters, IReadOnlyList<decimal?> Agency, IReadOnlyList<TrendObjectiveDto> Objectives, IReadOnlyList<TrendIndicatorDto> Indicators);
 
@@ -30,9 +30,10 @@ public sealed class GetRecapTrend(KinerjaDbContext db, CurrentUser me)
         var quarters = Enumerable.Range(1, 4).Select(q => RecapCalculator.Agency(data, agencyId, Period.Quarter(year, q))).ToList();
         return new RecapTrendDto(year,
             ["TW I", "TW II", "TW III", "TW IV"],
-            quarters.Select(q => q.ToDate.Rounded).ToList(),
+            quarters.Select(q => HasData(q.Objectives.SelectMany(o => o.Indicators)) ? q.ToDate.Rounded : null).ToList(),
             data.Objectives.Where(o => o.AgencyId == agencyId)
-                .Select(o => new TrendObjectiveDto(o.Code, o.Name, quarters.Select(q => q.Objectives.Single(x => x.Objective.Id == o.Id).ToDate.Rounded).ToList()))
+                .Select(o => new TrendObjectiveDto(o.Code, o.Name, quarters.Select(q => q.Objectives.Single(x => x.Objective.Id == o.Id))
+                    .Select(x => HasData(x.Indicators) ? x.ToDate.Rounded : null).ToList()))
                 .ToList(),
             data.Indicators.Where(i => i.AgencyId == agencyId).Select(i =>
             {
@@ -44,4 +45,10 @@ public sealed class GetRecapTrend(KinerjaDbContext db, CurrentUser me)
                     range ? RecapCalculator.Figure(t.RangeLow) : null, range ? RecapCalculator.Figure(t.RangeHigh) : null);
             }).ToList());
     }
+
+    /// <summary>
+    /// Whether a quarter has a realization of its own for any of <paramref name="indicators"/>. A figure to date of a quarter
+    /// without one would only repeat earlier quarters (the mean of an average indicator carries over), so the chart shows no point.
+    /// </summary>
+    private static bool HasData(IEnumerable<IndicatorFigures> indicators) => indicators.Any(f => f.Recap.Alone.Realization is not null);
 }
