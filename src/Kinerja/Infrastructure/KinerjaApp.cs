@@ -39,6 +39,7 @@ public static class KinerjaApp
         services.AddScoped<Kinerja.Features.Rounds.WorksheetAccess>();
         services.AddSingleton<EvidenceStore>();
         services.AddScoped<Kinerja.Features.Notifications.Notifier>();
+        services.AddMail();
         services.AddUseCases();
 
         services.AddDbContext<SqliteKinerjaDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<KinerjaSettings>().ConnectionString).AddInterceptors(new SqlitePragmas()));
