@@ -534,6 +534,8 @@ EN = {
     "Kertas kerja {0} untuk {1} sudah terverifikasi.": "Worksheet {0} for {1} is verified.",
     "Pemberitahuan": "Notifications",
     "Tandai semua sudah dibaca": "Mark all as read",
+    # Deadlines
+    "Batas waktu {0} jatuh pada akhir pekan atau hari libur. Pilih hari kerja, misalnya {1}.": "The deadline {0} falls on a weekend or holiday. Choose a working day, for example {1}.",
     # Subjects passed as {0} into other texts
     "tanpa ekstensi": "without an extension",
     "Tautan": "Link",

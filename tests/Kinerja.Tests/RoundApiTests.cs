@@ -230,6 +230,27 @@ public abstract class RoundApiTests(KinerjaFixture f)
     }
 
     [Fact]
+    public async Task Deadlines_fall_on_working_days()
+    {
+        var agency = await f.AgencyIdAsync("Sekretariat DPRD Provinsi Jambi");
+        var coordinator = await f.SignedInAsync("setwan.kasubbag-pep");
+        var holiday = await (await coordinator.PostAsJsonAsync($"/api/v1/agencies/{agency}/rounds",
+            new { period = "2026-Q2", disposition = new { text = "Data Triwulan II." }, deadline = "2026-08-17" })).Problem(HttpStatusCode.BadRequest);
+        holiday.Errors("deadline")[0].ShouldBe("Batas waktu 17 Agustus 2026 jatuh pada akhir pekan atau hari libur. Pilih hari kerja, misalnya 18 Agustus 2026.");
+        var weekend = await (await coordinator.PostAsJsonAsync($"/api/v1/agencies/{agency}/rounds",
+            new { period = "2026-Q2", disposition = new { text = "Data Triwulan II." }, deadline = "2026-07-11" })).Problem(HttpStatusCode.BadRequest);
+        weekend.Errors("deadline")[0].ShouldEndWith("Pilih hari kerja, misalnya 13 Juli 2026.");
+
+        // Without a date, the template's standard time (5 working days) from now, at the close of the office day.
+        var round = await coordinator.PostJson($"/api/v1/agencies/{agency}/rounds", new { period = "2026-Q2", disposition = new { text = "Data Triwulan II." } }, HttpStatusCode.Created);
+        var deadline = round.GetProperty("deadline").GetDateTimeOffset();
+        var calendar = new Domain.Common.WorkingCalendar(Domain.Common.IndonesianHolidays.Dates(2025, 2028));
+        calendar.IsWorkingDay(DateOnly.FromDateTime(deadline.DateTime)).ShouldBeTrue();
+        TimeOnly.FromDateTime(deadline.DateTime).ShouldBe(new TimeOnly(16, 0));
+        calendar.WorkingDaysBetween(DateOnly.FromDateTime(DateTime.Now), DateOnly.FromDateTime(deadline.DateTime)).ShouldBeInRange(4, 5);
+    }
+
+    [Fact]
     public async Task The_coordinator_fills_outside_data_but_cannot_verify_what_they_submitted()
     {
         var agency = await f.AgencyIdAsync("Kecamatan Paringin Selatan");

@@ -221,6 +221,7 @@ public static class MailRegistration
         services.AddSingleton<IMailer, Mailer>();
         services.AddSingleton<MailQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<MailQueue>());
+        services.AddHostedService<NotificationOutbox>();
         return services;
     }
 }

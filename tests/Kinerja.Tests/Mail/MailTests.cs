@@ -25,6 +25,8 @@ public sealed class MailFixture : SqliteFixture
         builder.UseSetting("Kinerja:Smtp:FromName", "Kinerja Kabupaten Lumajang");
         builder.UseSetting("Kinerja:Smtp:MaxAttempts", "5");
         builder.UseSetting("Kinerja:Smtp:RetryDelaySeconds", "0.5"); // 0.5, 1, 2, 4 s
+        builder.UseSetting("Kinerja:Smtp:OutboxSeconds", "0.5");
+        builder.UseSetting("Kinerja:PublicUrl", "https://kinerja.lumajangkab.example");
         builder.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(Logs));
     }
 
@@ -43,6 +45,34 @@ public sealed class MailFixture : SqliteFixture
 
 public sealed class MailTests(MailFixture f) : IClassFixture<MailFixture>
 {
+    [Fact]
+    public async Task Distributing_a_worksheet_mails_the_units_people_once_with_a_link()
+    {
+        const string address = "kasi.kesos@pasrujambe.example";
+        await using (var db = f.NewDbContext())
+        {
+            var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.UserName == "pasrujambe.kasi-kesos");
+            user.Email = address;
+            await db.SaveChangesAsync();
+        }
+
+        var agency = await f.AgencyIdAsync("Kecamatan Pasrujambe");
+        var coordinator = await f.SignedInAsync("pasrujambe.kasubbag-pk");
+        var round = await coordinator.PostJson($"/api/v1/agencies/{agency}/rounds",
+            new { period = "2026-Q2", disposition = new { text = "Kumpulkan data Triwulan II." }, deadline = "2026-07-10" }, System.Net.HttpStatusCode.Created);
+        var sheets = await coordinator.GetJson($"/api/v1/rounds/{round.GetProperty("id").GetString()}/worksheets");
+        var kesos = sheets.EnumerateArray().Single(s => s.GetProperty("unit").GetString() == "Seksi Kesejahteraan Sosial").GetProperty("id").GetString();
+
+        var mail = await f.Sink.WaitForAsync(address);
+        mail.Subject.ShouldBe("[Kinerja] Kertas kerja Seksi Kesejahteraan Sosial untuk Triwulan II 2026 sudah dibagikan. Batas waktu: 10 Juli 2026.");
+        mail.Text!.ShouldContain($"https://kinerja.lumajangkab.example/Worksheets/{kesos}");
+        await using var check = f.NewDbContext();
+        var sent = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(check.Notifications, n => n.Email == address);
+        sent.EmailStatus.ShouldBe(EmailStatus.Sent);
+        await Task.Delay(1500);
+        f.Sink.Received().Count(m => m.RcptTos.Contains(address)).ShouldBe(1);
+    }
+
     [Fact]
     public async Task A_queued_message_arrives_with_its_recipient_subject_and_Indonesian_text()
     {

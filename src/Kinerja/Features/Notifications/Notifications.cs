@@ -13,7 +13,7 @@ namespace Kinerja.Features.Notifications;
 /// e-mails queued in the outbox) by the same SaveChanges as the change they announce, or not at all.
 /// Recipients are the active holders of positions, so an acting (Plt/Plh) holder is told too.
 /// </summary>
-public sealed class Notifier(KinerjaDbContext db, TimeProvider clock)
+public sealed class Notifier(KinerjaDbContext db, TimeProvider clock, SmtpSettings smtp)
 {
     /// <summary>The unit's own people (unit head and staff positions of that unit).</summary>
     public Task ToUnitAsync(Guid agencyId, Guid unitId, string link, Text message, CancellationToken ct) =>
@@ -35,7 +35,7 @@ public sealed class Notifier(KinerjaDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         foreach (var h in holders.DistinctBy(h => h.Id))
         {
-            db.Notifications.Add(new Notification(Guid.CreateVersion7(), agencyId, h.Id, now, message.Template, args, link, h.Email));
+            db.Notifications.Add(new Notification(Guid.CreateVersion7(), agencyId, h.Id, now, message.Template, args, link, smtp.Enabled ? h.Email : null));
         }
     }
 }

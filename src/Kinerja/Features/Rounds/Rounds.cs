@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Features.Rounds;
 
-public sealed record SopTemplateDto(string Id, string Name, string Agency, string Source);
+/// <param name="FillWorkingDays">Standard time for units to fill and submit (working days), which sets a round's default deadline.</param>
+public sealed record SopTemplateDto(string Id, string Name, string Agency, string Source, int FillWorkingDays);
 
 /// <summary>The SOP templates a round can follow. Until the SOP issue lands, one built-in generic template.</summary>
 public sealed class ListSopTemplates
@@ -21,7 +22,7 @@ public sealed class ListSopTemplates
 
     public static readonly SopTemplateDto[] BuiltIn =
     [
-        new(Generic, "SOP Pengumpulan Data Kinerja (umum)", "-", "Langkah 1-4 domain: perintah, distribusi, pengisian, pemeriksaan"),
+        new(Generic, "SOP Pengumpulan Data Kinerja (umum)", "-", "Langkah 1-4 domain: perintah, distribusi, pengisian, pemeriksaan", 5),
     ];
 
     public Task<IReadOnlyList<SopTemplateDto>> HandleAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<SopTemplateDto>>(BuiltIn);
@@ -81,7 +82,7 @@ public sealed class OpenRound(KinerjaDbContext db, CurrentUser me, IValidator<Op
         var round = new Round(Guid.CreateVersion7(), agencyId, period.ToString(), r.SopTemplateId ?? ListSopTemplates.Generic,
             r.Disposition!.Text!.Trim(), me.UserName ?? "?", now);
         db.Rounds.Add(round);
-        var deadline = r.Deadline is { } d ? new DateTimeOffset(d.ToDateTime(new TimeOnly(23, 59)), clock.GetLocalNow().Offset) : (DateTimeOffset?)null;
+        var deadline = Deadline(r.Deadline, ListSopTemplates.BuiltIn.Single(t => t.Id == round.SopTemplateId));
         var unitNames = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var deadlineText = deadline is { } dl ? IndonesianFormat.Date(DateOnly.FromDateTime(dl.DateTime)) : "-";
         foreach (var unit in indicators.GroupBy(i => i.UnitId))
@@ -102,6 +103,26 @@ public sealed class OpenRound(KinerjaDbContext db, CurrentUser me, IValidator<Op
 
         await db.SaveChangesAsync(ct);
         return await get.HandleAsync(round.Id, ct);
+    }
+
+    /// <summary>
+    /// The deadline the order gives, which must be a working day (its end, 23:59 local), or else the template's
+    /// standard time for filling counted in working days from now, ending at the close of the last day.
+    /// Working days skip weekends and the national holidays and joint leave (cuti bersama) of the decree.
+    /// </summary>
+    private DateTimeOffset Deadline(DateOnly? given, SopTemplateDto template)
+    {
+        var now = clock.GetLocalNow();
+        var calendar = new WorkingCalendar(IndonesianHolidays.Dates(now.Year - 1, now.Year + 1));
+        if (given is { } d)
+        {
+            if (!calendar.IsWorkingDay(d))
+                throw AppProblem.Invalid("deadline", new Text("Batas waktu {0} jatuh pada akhir pekan atau hari libur. Pilih hari kerja, misalnya {1}.",
+                    IndonesianFormat.Date(d), IndonesianFormat.Date(calendar.AddWorkingDays(d, 1))));
+            return new DateTimeOffset(d.ToDateTime(new TimeOnly(23, 59)), now.Offset);
+        }
+
+        return new DateTimeOffset(calendar.Deadline(now.DateTime, template.FillWorkingDays, TimeUnit.Days), now.Offset);
     }
 
     /// <summary>Quarterly action plans: a monthly round is measured against its quarter.</summary>
