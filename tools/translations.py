@@ -536,6 +536,15 @@ EN = {
     "Tandai semua sudah dibaca": "Mark all as read",
     # Deadlines
     "Batas waktu {0} jatuh pada akhir pekan atau hari libur. Pilih hari kerja, misalnya {1}.": "The deadline {0} falls on a weekend or holiday. Choose a working day, for example {1}.",
+    # Worksheet budget
+    "Penyerapan": "Absorption",
+    "Realisasi anggaran tersimpan.": "Budget realization saved.",
+    "Realisasi anggaran tidak boleh negatif.": "Budget realization cannot be negative.",
+    "Realisasi anggaran {0}": "Budget realization {0}",
+    "Rencana periode": "Period plan",
+    "Rencana s.d. periode": "Plan to date",
+    "Simpan anggaran": "Save budget",
+    "Baris anggaran": "Budget line",
     # Subjects passed as {0} into other texts
     "tanpa ekstensi": "without an extension",
     "Tautan": "Link",

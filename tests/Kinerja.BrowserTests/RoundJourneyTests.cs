@@ -82,6 +82,14 @@ public sealed class RoundJourneyTests(BrowserFixture f) : IClassFixture<BrowserF
             }
         }
 
+        var budgetRow = unit.Locator("tr[data-testid=budget-line][data-code='7.01.02']");
+        await budgetRow.GetByTestId("budget-realization").FillAsync("sejuta");
+        await unit.GetByTestId("budget-save").ClickAsync();
+        await Assertions.Expect(unit.GetByTestId("errors")).ToContainTextAsync("\"sejuta\" bukan angka.");
+        await budgetRow.GetByTestId("budget-realization").FillAsync("1.000.000");
+        await unit.GetByTestId("budget-save").ClickAsync();
+        await Assertions.Expect(unit.GetByTestId("notice")).ToHaveTextAsync("Realisasi anggaran tersimpan.");
+        await Assertions.Expect(budgetRow.GetByTestId("budget-realization")).ToHaveValueAsync("1.000.000");
         await unit.ScreenshotAsync(new() { Path = Shot("worksheet-filled.png"), FullPage = true });
         await unit.GetByTestId("submit").ClickAsync();
         await Assertions.Expect(unit.GetByTestId("sheet-status")).ToHaveTextAsync("Terkirim");

@@ -64,6 +64,19 @@ public abstract class RoundApiTests(KinerjaFixture f)
         Line(sheet, "IKU-02").GetProperty("target").GetDecimal().ShouldBe(96m);
         Line(sheet, "P-01").GetProperty("target").GetDecimal().ShouldBe(7m);
 
+        // The unit's budget line behind P-01, with the quarter's cash plan; the unit reports what it spent.
+        var budget = sheet.GetProperty("budget");
+        budget.GetArrayLength().ShouldBe(1);
+        budget[0].GetProperty("code").GetString().ShouldBe("7.01.02");
+        var planned = budget[0].GetProperty("plannedPeriod").GetDecimal();
+        budget[0].GetProperty("plannedToDate").GetDecimal().ShouldBe(planned);
+        var budgetUrl = $"/api/v1/worksheets/{sheetId}/budget/{budget[0].GetProperty("lineId").GetString()}";
+        (await (await kasi.SendAsync(Put(budgetUrl, new { realization = -5 }))).Problem(HttpStatusCode.BadRequest))
+            .Errors("realization")[0].ShouldBe("Realisasi anggaran tidak boleh negatif.");
+        var spent = await (await kasi.SendAsync(Put(budgetUrl, new { realization = planned / 2 }))).Json(HttpStatusCode.OK);
+        spent.GetProperty("absorption").GetDecimal().ShouldBe(50m);
+        (await (await f.SignedInAsync("pasrujambe.kasi-kesos")).SendAsync(Put(budgetUrl, new { realization = 1 }))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
         // Fill: one value far below target asks for an explanation before submitting.
         var iku = Line(sheet, "IKU-02").GetProperty("lineId").GetString();
         var p01 = Line(sheet, "P-01").GetProperty("lineId").GetString();

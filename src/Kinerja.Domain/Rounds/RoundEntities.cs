@@ -170,3 +170,47 @@ public sealed class WorksheetLine : IAgencyOwned, IVersioned
         ReviewReason = reason;
     }
 }
+
+/// <summary>
+/// One budget line (DPA sub-activity or activity) behind the unit's indicators in a worksheet: its ceiling,
+/// the cash plan for the period, and what the unit reports as spent in the period (realisasi anggaran).
+/// </summary>
+public sealed class WorksheetBudgetLine : IAgencyOwned, IVersioned
+{
+    private WorksheetBudgetLine() { }
+
+    public WorksheetBudgetLine(Guid id, Guid agencyId, Guid worksheetId, Guid budgetItemId, int order, decimal pagu, decimal? plannedToDate, decimal? plannedPeriod)
+    {
+        Id = id;
+        AgencyId = agencyId;
+        WorksheetId = worksheetId;
+        BudgetItemId = budgetItemId;
+        Order = order;
+        Pagu = pagu;
+        PlannedToDate = plannedToDate;
+        PlannedPeriod = plannedPeriod;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid AgencyId { get; private set; }
+    public Guid WorksheetId { get; private set; }
+    public Guid BudgetItemId { get; private set; }
+    public int Order { get; private set; }
+    public decimal Pagu { get; private set; }
+
+    /// <summary>The cash plan (rencana penarikan dana) from the start of the year to the end of the period.</summary>
+    public decimal? PlannedToDate { get; private set; }
+
+    /// <summary>The cash plan of the period alone.</summary>
+    public decimal? PlannedPeriod { get; private set; }
+
+    /// <summary>Spent in the period, as the unit reports it.</summary>
+    public decimal? Realization { get; private set; }
+    public int Version { get; private set; }
+
+    public void Fill(decimal? realization)
+    {
+        if (realization is < 0) throw new WorkflowException(new Text("Realisasi anggaran tidak boleh negatif."), []);
+        Realization = realization;
+    }
+}

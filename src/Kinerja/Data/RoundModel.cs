@@ -76,6 +76,19 @@ internal static class RoundModel
             e.HasIndex(x => new { x.WorksheetId, x.Number }).IsUnique();
         });
         b.Entity<Worksheet>().Property(w => w.ReopenReason).HasMaxLength(1000);
+        b.Entity<WorksheetBudgetLine>(e =>
+        {
+            e.Property(l => l.Pagu).HasPrecision(20, 2);
+            foreach (var p in new[] { "PlannedToDate", "PlannedPeriod", "Realization" })
+            {
+                e.Property<decimal?>(p).HasPrecision(20, 2);
+            }
+
+            e.Property(l => l.Version).IsConcurrencyToken();
+            e.HasOne<Worksheet>().WithMany().HasForeignKey(l => l.WorksheetId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<BudgetItem>().WithMany().HasForeignKey(l => l.BudgetItemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(l => new { l.WorksheetId, l.BudgetItemId }).IsUnique();
+        });
         b.Entity<Notification>(e =>
         {
             e.Property(x => x.Template).HasMaxLength(500);

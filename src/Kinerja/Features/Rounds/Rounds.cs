@@ -101,8 +101,35 @@ public sealed class OpenRound(KinerjaDbContext db, CurrentUser me, IValidator<Op
             }
         }
 
+        await DistributeBudgetAsync(agencyId, period, indicators, ct);
         await db.SaveChangesAsync(ct);
         return await get.HandleAsync(round.Id, ct);
+    }
+
+    /// <summary>
+    /// Each worksheet also gets the budget lines behind its unit's indicators: the year's ceiling (pagu) and the
+    /// cash plan for the period and to date (a month uses its quarter's plan).
+    /// </summary>
+    private async Task DistributeBudgetAsync(Guid agencyId, Period period, IReadOnlyList<Indicator> indicators, CancellationToken ct)
+    {
+        var itemIds = indicators.Where(i => i.BudgetItemId != null).Select(i => i.BudgetItemId!.Value).Distinct().ToList();
+        if (itemIds.Count == 0) return;
+        var lines = await db.BudgetLines.AsNoTracking().Where(b => itemIds.Contains(b.BudgetItemId) && b.Year == period.Year).ToDictionaryAsync(b => b.BudgetItemId, ct);
+        var codes = await db.BudgetItems.AsNoTracking().Where(b => itemIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Code, ct);
+        var quarters = QuarterlyOrYear(period).Quarters;
+        var sheets = db.ChangeTracker.Entries<Worksheet>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToDictionary(w => w.UnitId);
+        foreach (var unit in indicators.Where(i => i.BudgetItemId != null).GroupBy(i => i.UnitId))
+        {
+            var order = 0;
+            foreach (var itemId in unit.Select(i => i.BudgetItemId!.Value).Distinct().OrderBy(id => codes.GetValueOrDefault(id), StringComparer.Ordinal))
+            {
+                if (!lines.TryGetValue(itemId, out var b)) continue;
+                decimal?[] cash = [b.Q1, b.Q2, b.Q3, b.Q4];
+                decimal? Sum(IEnumerable<int> qs) => qs.Select(q => cash[q - 1]).Aggregate((decimal?)0m, (a, v) => a is null || v is null ? null : a + v);
+                db.WorksheetBudgetLines.Add(new WorksheetBudgetLine(Guid.CreateVersion7(), agencyId, sheets[unit.Key].Id, itemId, ++order, b.Pagu,
+                    Sum(Enumerable.Range(1, quarters.Max())), Sum(quarters)));
+            }
+        }
     }
 
     /// <summary>

@@ -21,7 +21,12 @@ public sealed record WorksheetLineDto(
 public sealed record WorksheetDto(
     Guid Id, Guid RoundId, string Period, Guid UnitId, string Unit, string Status, IReadOnlyList<string> AllowedActions, bool Late,
     DateTimeOffset? Deadline, string? SubmittedBy, DateTimeOffset? SubmittedAt, int Submissions, string? ReopenReason,
-    IReadOnlyList<WorksheetLineDto> Lines, int Version);
+    IReadOnlyList<WorksheetLineDto> Lines, IReadOnlyList<WorksheetBudgetDto> Budget, int Version);
+
+/// <summary>A budget line of a worksheet; <c>Absorption</c> is the period's realization against the period's cash plan, in percent.</summary>
+public sealed record WorksheetBudgetDto(
+    Guid LineId, Guid BudgetItemId, string Code, string Name, string Level, decimal Pagu, decimal? PlannedToDate, decimal? PlannedPeriod,
+    decimal? Realization, decimal? Absorption, int Version);
 
 /// <summary>Loads a worksheet with the checks every worksheet use case shares.</summary>
 public sealed class WorksheetAccess(KinerjaDbContext db, CurrentUser me)
@@ -77,7 +82,19 @@ public sealed class GetWorksheet(KinerjaDbContext db, WorksheetAccess access, Ti
         return new WorksheetDto(sheet.Id, round.Id, round.Period, sheet.UnitId, unit, PlanAccess.ApiName(sheet.Status),
             WorksheetWorkflow.Allowed(sheet.Status).Select(WorksheetWorkflow.ApiName).ToList(),
             WorksheetWorkflow.IsLate(sheet.Status, sheet.Deadline, clock.GetUtcNow()), sheet.Deadline, sheet.SubmittedBy, sheet.SubmittedAt,
-            sheet.Submissions, sheet.ReopenReason, lines.Select(x => ToDto(x.l, x.i, extras)).ToList(), sheet.Version);
+            sheet.Submissions, sheet.ReopenReason, lines.Select(x => ToDto(x.l, x.i, extras)).ToList(), await BudgetAsync(db, worksheetId, ct), sheet.Version);
+    }
+
+    public static async Task<IReadOnlyList<WorksheetBudgetDto>> BudgetAsync(KinerjaDbContext db, Guid worksheetId, CancellationToken ct, Guid? lineId = null)
+    {
+        var rows = await (from b in db.WorksheetBudgetLines.AsNoTracking()
+                          join i in db.BudgetItems.AsNoTracking() on b.BudgetItemId equals i.Id
+                          where b.WorksheetId == worksheetId && (lineId == null || b.Id == lineId)
+                          orderby b.Order
+                          select new { b, i.Code, i.Name, i.Level }).ToListAsync(ct);
+        return rows.Select(r => new WorksheetBudgetDto(r.b.Id, r.b.BudgetItemId, r.Code, r.Name, PlanAccess.ApiName(r.Level), r.b.Pagu, r.b.PlannedToDate,
+            r.b.PlannedPeriod, r.b.Realization, BudgetPerformance.Absorption(r.b.Realization, r.b.PlannedPeriod) is { IsComputed: true } a ? a.Rounded : null,
+            r.b.Version)).ToList();
     }
 
     public static WorksheetLineDto ToDto(WorksheetLine l, Domain.Plan.Indicator i, LineExtras extras)
@@ -147,6 +164,26 @@ public sealed class SaveLine(KinerjaDbContext db, WorksheetAccess access)
     }
 }
 
+public sealed record SaveBudgetLineRequest(decimal? Realization);
+
+/// <summary>Saves what the unit spent in the period on one budget line; same access and workflow as a line.</summary>
+public sealed class SaveBudgetLine(KinerjaDbContext db, WorksheetAccess access)
+{
+    public async Task<WorksheetBudgetDto> HandleAsync(Guid worksheetId, Guid lineId, SaveBudgetLineRequest r, int? expectedVersion, CancellationToken ct = default)
+    {
+        var (sheet, _) = await access.LoadAsync(worksheetId, ct);
+        await access.EnsureCanFillAsync(sheet, ct);
+        var line = await db.WorksheetBudgetLines.SingleOrDefaultAsync(l => l.Id == lineId && l.WorksheetId == worksheetId, ct) ?? throw AppProblem.NotFound("Baris anggaran");
+        if (expectedVersion is not null && expectedVersion != line.Version) throw Concurrency.Stale();
+        if (r.Realization is { } v && v > Domain.Plan.TargetValues.MaxMagnitude) throw AppProblem.Invalid("realization", new Text("Angka terlalu besar."));
+        if (r.Realization is < 0) throw AppProblem.Invalid("realization", new Text("Realisasi anggaran tidak boleh negatif."));
+        SaveLine.Workflow(() => sheet.Edited());
+        line.Fill(r.Realization);
+        await Concurrency.SaveAsync(db, ct);
+        return (await GetWorksheet.BudgetAsync(db, worksheetId, ct, lineId)).Single();
+    }
+}
+
 /// <summary>Sends the worksheet to the coordinator: every line filled, explanations where asked; the values are frozen.</summary>
 public sealed class SubmitWorksheet(KinerjaDbContext db, WorksheetAccess access, CurrentUser me, TimeProvider clock, GetWorksheet get, Notifications.Notifier notify)
 {
@@ -159,10 +196,13 @@ public sealed class SubmitWorksheet(KinerjaDbContext db, WorksheetAccess access,
         var extras = await LineExtras.LoadAsync(db, sheet, ct);
         var dtos = lines.Select(l => GetWorksheet.ToDto(l, indicators[l.IndicatorId], extras)).ToList();
         var check = dtos.Select(d => new LineForSubmit(d.Code, d.Realization, d.Explanation, d.NeedsExplanation)).ToList();
+        // Budget realization is not required to submit: in many agencies the finance subdivision (the coordinator) fills it from SIPD.
+        var budget = await GetWorksheet.BudgetAsync(db, worksheetId, ct);
         var now = clock.GetUtcNow();
         SaveLine.Workflow(() => sheet.Submit(me.UserName ?? "?", now, check));
         foreach (var l in lines) l.ResetReview();
-        var frozen = dtos.Select(d => new SubmittedLine(d.LineId, d.Code, d.Realization, d.Explanation, LineExtras.Keys(d.Evidence))).ToList();
+        var frozen = dtos.Select(d => new SubmittedLine(d.LineId, d.Code, d.Realization, d.Explanation, LineExtras.Keys(d.Evidence)))
+            .Concat(budget.Select(b => new SubmittedLine(b.LineId, b.Code, b.Realization, null, []))).ToList();
         db.WorksheetSubmissions.Add(new WorksheetSubmission(Guid.CreateVersion7(), sheet.AgencyId, sheet.Id, sheet.Submissions, me.UserName ?? "?", now,
             JsonSerializer.Serialize(frozen, LineExtras.Json)));
         await notify.ToRolesAsync(sheet.AgencyId, [Role.Coordinator, Role.Secretary], $"/Worksheets/{sheet.Id}",

@@ -15,7 +15,7 @@ namespace Kinerja.Pages.Worksheets;
 /// </summary>
 public sealed class DetailsModel(
     GetWorksheet get, SaveLine save, SubmitWorksheet submit, ReviewLine review, AddComment comment, AddEvidence addEvidence,
-    RemoveEvidence removeEvidence, DownloadEvidence download, ReopenWorksheet reopen, WorksheetAccess access, KinerjaDbContext db, CurrentUser me) : KinerjaPage
+    RemoveEvidence removeEvidence, DownloadEvidence download, ReopenWorksheet reopen, SaveBudgetLine saveBudget, WorksheetAccess access, KinerjaDbContext db, CurrentUser me) : KinerjaPage
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -119,6 +119,36 @@ public sealed class DetailsModel(
         var current = (await get.HandleAsync(Id, ct)).Lines.Single(l => l.LineId == lineId);
         return Partial("_LineState", new LineState(Id, current, Saved: false, Error: text, Mine: null));
     }
+
+    /// <summary>Saves the period's budget realizations typed in the budget table (only the lines that changed).</summary>
+    public Task<IActionResult> OnPostBudgetAsync(List<Guid> budgetLine, List<string?> budgetRealization, List<int> budgetVersion, CancellationToken ct) => RunAsync(async () =>
+    {
+        var current = (await get.HandleAsync(Id, ct)).Budget.ToDictionary(b => b.LineId);
+        var errors = new Dictionary<string, Text[]>();
+        var changes = new List<(Guid Line, decimal? Value, int Version)>();
+        for (var n = 0; n < budgetLine.Count && n < budgetRealization.Count && n < budgetVersion.Count; n++)
+        {
+            if (!current.TryGetValue(budgetLine[n], out var line)) continue;
+            decimal? value = null;
+            var text = budgetRealization[n];
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                if (IndonesianFormat.TryParseNumber(text.Replace("Rp", "", StringComparison.OrdinalIgnoreCase), out var v)) value = v;
+                else
+                {
+                    errors[$"budget[{line.Code}]"] = [new Text("\"{0}\" bukan angka. Tulis misalnya 82,5.", text)];
+                    continue;
+                }
+            }
+
+            if (value != line.Realization) changes.Add((line.LineId, value, budgetVersion[n]));
+        }
+
+        if (errors.Count > 0) throw AppProblem.Invalid(errors);
+        foreach (var (line, value, version) in changes) await saveBudget.HandleAsync(Id, line, new SaveBudgetLineRequest(value), version, ct);
+        TempData["Notice"] = M["Realisasi anggaran tersimpan."];
+        return Redirect($"/Worksheets/{Id}#budget");
+    }, "");
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => RunAsync(async () =>
     {

@@ -1079,6 +1079,54 @@ namespace Kinerja.Data.Migrations.Postgres
                     b.ToTable("Worksheets");
                 });
 
+            modelBuilder.Entity("Kinerja.Domain.Rounds.WorksheetBudgetLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BudgetItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Pagu")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<decimal?>("PlannedPeriod")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<decimal?>("PlannedToDate")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<decimal?>("Realization")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorksheetId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetItemId");
+
+                    b.HasIndex("WorksheetId", "BudgetItemId")
+                        .IsUnique();
+
+                    b.ToTable("WorksheetBudgetLines");
+                });
+
             modelBuilder.Entity("Kinerja.Domain.Rounds.WorksheetLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1563,6 +1611,21 @@ namespace Kinerja.Data.Migrations.Postgres
                     b.HasOne("Kinerja.Domain.Organisation.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kinerja.Domain.Rounds.WorksheetBudgetLine", b =>
+                {
+                    b.HasOne("Kinerja.Domain.Plan.BudgetItem", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kinerja.Domain.Rounds.Worksheet", null)
+                        .WithMany()
+                        .HasForeignKey("WorksheetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1074,6 +1074,54 @@ namespace Kinerja.Data.Migrations.Sqlite
                     b.ToTable("Worksheets");
                 });
 
+            modelBuilder.Entity("Kinerja.Domain.Rounds.WorksheetBudgetLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BudgetItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Pagu")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PlannedPeriod")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PlannedToDate")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Realization")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorksheetId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetItemId");
+
+                    b.HasIndex("WorksheetId", "BudgetItemId")
+                        .IsUnique();
+
+                    b.ToTable("WorksheetBudgetLines");
+                });
+
             modelBuilder.Entity("Kinerja.Domain.Rounds.WorksheetLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1554,6 +1602,21 @@ namespace Kinerja.Data.Migrations.Sqlite
                     b.HasOne("Kinerja.Domain.Organisation.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kinerja.Domain.Rounds.WorksheetBudgetLine", b =>
+                {
+                    b.HasOne("Kinerja.Domain.Plan.BudgetItem", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kinerja.Domain.Rounds.Worksheet", null)
+                        .WithMany()
+                        .HasForeignKey("WorksheetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
