@@ -545,6 +545,18 @@ EN = {
     "Rencana s.d. periode": "Plan to date",
     "Simpan anggaran": "Save budget",
     "Baris anggaran": "Budget line",
+    # Holidays
+    "Hari libur": "Holidays",
+    "Hari libur {0}": "Holidays {0}",
+    "Batas waktu dan lama tiap langkah SOP dihitung dalam hari kerja: Senin-Jumat, di luar hari libur nasional dan cuti bersama menurut SKB, dan hari libur instansi ini.": "Deadlines and the duration of each SOP step are counted in working days: Monday to Friday, excluding the national holidays and joint leave of the joint decree, and this agency's own days off.",
+    "Nama hari libur": "Holiday name",
+    "Sumber": "Source",
+    "Cuti bersama (SKB)": "Joint leave (decree)",
+    "Libur nasional (SKB)": "National holiday (decree)",
+    "Tanggal wajib diisi.": "The date is required.",
+    "Nama hari libur wajib diisi (paling panjang 200 karakter).": "The holiday name is required (at most 200 characters).",
+    "{0} sudah tercatat sebagai hari libur.": "{0} is already a holiday.",
+    "pengaturan hari libur": "setting holidays",
     # Subjects passed as {0} into other texts
     "tanpa ekstensi": "without an extension",
     "Tautan": "Link",

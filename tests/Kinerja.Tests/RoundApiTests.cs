@@ -254,6 +254,20 @@ public abstract class RoundApiTests(KinerjaFixture f)
             new { period = "2026-Q2", disposition = new { text = "Data Triwulan II." }, deadline = "2026-07-11" })).Problem(HttpStatusCode.BadRequest);
         weekend.Errors("deadline")[0].ShouldEndWith("Pilih hari kerja, misalnya 13 Juli 2026.");
 
+        // The agency's own day off counts like a national one.
+        (await coordinator.PostAsJsonAsync($"/api/v1/agencies/{agency}/holidays", new { date = "2026-07-13", name = "Hari Jadi Provinsi (contoh)" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await (await coordinator.PostAsJsonAsync($"/api/v1/agencies/{agency}/holidays", new { date = "2026-08-17", name = "Lagi" })).Problem(HttpStatusCode.BadRequest))
+            .Errors("date")[0].ShouldBe("17 Agustus 2026 sudah tercatat sebagai hari libur.");
+        var regional = await (await coordinator.PostAsJsonAsync($"/api/v1/agencies/{agency}/rounds",
+            new { period = "2026-Q2", disposition = new { text = "Data Triwulan II." }, deadline = "2026-07-13" })).Problem(HttpStatusCode.BadRequest);
+        regional.Errors("deadline")[0].ShouldEndWith("Pilih hari kerja, misalnya 14 Juli 2026.");
+        var year = await coordinator.GetJson($"/api/v1/agencies/{agency}/holidays?year=2026");
+        year.EnumerateArray().Count(h => h.GetProperty("national").GetBoolean()).ShouldBeGreaterThan(15);
+        year.EnumerateArray().Single(h => !h.GetProperty("national").GetBoolean()).GetProperty("name").GetString().ShouldBe("Hari Jadi Provinsi (contoh)");
+        (await (await f.SignedInAsync("setwan.analis")).PostAsJsonAsync($"/api/v1/agencies/{agency}/holidays", new { date = "2026-07-14", name = "x" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await f.SignedInAsync("dkp.admin")).GetAsync($"/api/v1/agencies/{agency}/holidays?year=2026")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
         // Without a date, the template's standard time (5 working days) from now, at the close of the office day.
         var round = await coordinator.PostJson($"/api/v1/agencies/{agency}/rounds", new { period = "2026-Q2", disposition = new { text = "Data Triwulan II." } }, HttpStatusCode.Created);
         var deadline = round.GetProperty("deadline").GetDateTimeOffset();

@@ -98,6 +98,29 @@ public abstract class RoundPagesTests(KinerjaFixture f)
         download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
         download.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
     }
+
+    [Fact]
+    public async Task The_holiday_page_lists_the_decree_and_takes_the_agencys_own_days()
+    {
+        var agency = await f.AgencyIdAsync(Dkp);
+        var admin = await f.SignInPagesAsync("dkp.admin");
+        var page = await admin.GetStringAsync($"/Admin/Holidays?agencyId={agency}&year=2026");
+        page.ShouldContain("Senin, 17 Agustus 2026");
+        page.ShouldContain("Cuti bersama (SKB)");
+        var added = await admin.PostAsync($"/Admin/Holidays?handler=Add&agencyId={agency}&year=2026", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Add.Date"] = "2026-09-21", ["Add.Name"] = "Hari Jadi Kabupaten Lombok Timur", ["__RequestVerificationToken"] = Http.FormToken(page),
+        }));
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.GetStringAsync($"/Admin/Holidays?agencyId={agency}&year=2026")).ShouldContain("Hari Jadi Kabupaten Lombok Timur");
+        var again = await admin.PostAsync($"/Admin/Holidays?handler=Add&agencyId={agency}&year=2026", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Add.Date"] = "2026-09-21", ["Add.Name"] = "Dobel", ["__RequestVerificationToken"] = Http.FormToken(page),
+        }));
+        (await again.Content.ReadAsStringAsync()).ShouldContain("21 September 2026 sudah tercatat sebagai hari libur.");
+        var staff = await f.SignInPagesAsync("dkp.staf-evaluasi");
+        (await staff.GetStringAsync($"/Admin/Holidays?agencyId={agency}&year=2026")).ShouldNotContain("data-testid=\"add-holiday\"");
+    }
 }
 
 public sealed class RoundPagesTestsOnSqlite(SqliteFixture f) : RoundPagesTests(f), IClassFixture<SqliteFixture>;

@@ -168,3 +168,25 @@ public sealed class PositionHolder : IAgencyOwned
     /// <summary>Ends the holding on <paramref name="lastDay"/> (inclusive).</summary>
     public void End(DateOnly lastDay) => Until = lastDay < From ? From : lastDay;
 }
+
+/// <summary>
+/// A day off the agency adds to the national list (a regional holiday, a changed joint-leave day): no working
+/// day for deadlines and step timing. The national holidays of the decree are built in (IndonesianHolidays).
+/// </summary>
+public sealed class AgencyHoliday : IAgencyOwned
+{
+    private AgencyHoliday() { Name = string.Empty; }
+
+    public AgencyHoliday(Guid id, Guid agencyId, DateOnly date, string name)
+    {
+        Id = id;
+        AgencyId = agencyId;
+        Date = date;
+        Name = name;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid AgencyId { get; private set; }
+    public DateOnly Date { get; private set; }
+    public string Name { get; private set; }
+}

@@ -50,6 +50,14 @@ public static class OrganisationEndpoints
             http.Response.Headers.ETag = Concurrency.ETag(a.Version);
             return a;
         }).WithSummary("Ubah instansi (wajib If-Match)");
+        org.MapGet("/{agencyId:guid}/holidays", (Guid agencyId, int year, ListHolidays h, CancellationToken ct) => h.HandleAsync(agencyId, year, ct));
+        org.MapPost("/{agencyId:guid}/holidays", async (Guid agencyId, AddHolidayRequest r, AddHoliday h, CancellationToken ct) =>
+            TypedResults.Created($"/api/v1/agencies/{agencyId}/holidays", await h.HandleAsync(agencyId, r, ct)));
+        org.MapDelete("/{agencyId:guid}/holidays/{holidayId:guid}", async (Guid agencyId, Guid holidayId, RemoveHoliday h, CancellationToken ct) =>
+        {
+            await h.HandleAsync(agencyId, holidayId, ct);
+            return TypedResults.NoContent();
+        });
         org.MapGet("/{agencyId:guid}/units", (Guid agencyId, ListUnits h, CancellationToken ct) => h.HandleAsync(agencyId, ct));
         org.MapPost("/{agencyId:guid}/units", async (Guid agencyId, CreateUnitRequest r, CreateUnit h, CancellationToken ct) =>
         {

@@ -55,6 +55,7 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
     public DbSet<WorksheetSubmission> WorksheetSubmissions => Set<WorksheetSubmission>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<WorksheetBudgetLine> WorksheetBudgetLines => Set<WorksheetBudgetLine>();
+    public DbSet<AgencyHoliday> AgencyHolidays => Set<AgencyHoliday>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 

@@ -89,6 +89,12 @@ internal static class RoundModel
             e.HasOne<BudgetItem>().WithMany().HasForeignKey(l => l.BudgetItemId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(l => new { l.WorksheetId, l.BudgetItemId }).IsUnique();
         });
+        b.Entity<AgencyHoliday>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.AgencyId, x.Date }).IsUnique();
+        });
         b.Entity<Notification>(e =>
         {
             e.Property(x => x.Template).HasMaxLength(500);

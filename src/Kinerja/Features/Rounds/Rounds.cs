@@ -82,9 +82,11 @@ public sealed class OpenRound(KinerjaDbContext db, CurrentUser me, IValidator<Op
         var round = new Round(Guid.CreateVersion7(), agencyId, period.ToString(), r.SopTemplateId ?? ListSopTemplates.Generic,
             r.Disposition!.Text!.Trim(), me.UserName ?? "?", now);
         db.Rounds.Add(round);
-        var deadline = Deadline(r.Deadline, ListSopTemplates.BuiltIn.Single(t => t.Id == round.SopTemplateId));
+        var year = clock.GetLocalNow().Year;
+        var calendar = await Organisation.AgencyCalendar.LoadAsync(db, agencyId, year - 1, year + 1, ct);
+        var deadline = Deadline(r.Deadline, ListSopTemplates.BuiltIn.Single(t => t.Id == round.SopTemplateId), calendar);
         var unitNames = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var deadlineText = deadline is { } dl ? IndonesianFormat.Date(DateOnly.FromDateTime(dl.DateTime)) : "-";
+        var deadlineText = IndonesianFormat.Date(DateOnly.FromDateTime(deadline.DateTime));
         foreach (var unit in indicators.GroupBy(i => i.UnitId))
         {
             var sheet = new Worksheet(Guid.CreateVersion7(), agencyId, round.Id, unit.Key, deadline);
@@ -135,12 +137,11 @@ public sealed class OpenRound(KinerjaDbContext db, CurrentUser me, IValidator<Op
     /// <summary>
     /// The deadline the order gives, which must be a working day (its end, 23:59 local), or else the template's
     /// standard time for filling counted in working days from now, ending at the close of the last day.
-    /// Working days skip weekends and the national holidays and joint leave (cuti bersama) of the decree.
+    /// Working days skip weekends, the national holidays and joint leave (cuti bersama) of the decree, and the agency's own days off.
     /// </summary>
-    private DateTimeOffset Deadline(DateOnly? given, SopTemplateDto template)
+    private DateTimeOffset Deadline(DateOnly? given, SopTemplateDto template, WorkingCalendar calendar)
     {
         var now = clock.GetLocalNow();
-        var calendar = new WorkingCalendar(IndonesianHolidays.Dates(now.Year - 1, now.Year + 1));
         if (given is { } d)
         {
             if (!calendar.IsWorkingDay(d))
