@@ -557,6 +557,9 @@ EN = {
     "Nama hari libur wajib diisi (paling panjang 200 karakter).": "The holiday name is required (at most 200 characters).",
     "{0} sudah tercatat sebagai hari libur.": "{0} is already a holiday.",
     "pengaturan hari libur": "setting holidays",
+    "Yang mengisi nilai tidak boleh memverifikasinya sendiri.": "Whoever entered a value cannot verify it.",
+    "melihat nilai yang belum diverifikasi dari semua unit": "seeing every unit's unverified values",
+    "Tahun {0} di luar rentang {1}-{2}.": "Year {0} is outside {1}-{2}.",
     # Subjects passed as {0} into other texts
     "tanpa ekstensi": "without an extension",
     "Tautan": "Link",

@@ -86,6 +86,10 @@ public abstract class RoundApiTests(KinerjaFixture f)
         low.GetProperty("needsExplanation").GetBoolean().ShouldBeTrue();
         var stale = await kasi.SendAsync(Put($"/api/v1/worksheets/{sheetId}/lines/{p01}", new { realization = 4 }, "\"0\""));
         (await stale.Problem(HttpStatusCode.PreconditionFailed)).GetProperty("title").GetString().ShouldBe("Data ini sudah diubah orang lain.");
+        // Drafts are not for other units to read through the recap: unverified values are for agency-wide roles.
+        (await kasi.GetAsync($"/api/v1/agencies/{agency}/recap?period=2026-Q1&includeUnverified=true")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await kasi.GetAsync($"/api/v1/agencies/{agency}/recap?period=2026-Q1")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await coordinator.GetAsync($"/api/v1/agencies/{agency}/recap?period=2026-Q1&includeUnverified=true")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var incomplete = await (await kasi.PostAsync($"/api/v1/worksheets/{sheetId}/submit", null)).Problem(HttpStatusCode.BadRequest);
         incomplete.GetRawText().ShouldContain("isi penjelasan");
 
@@ -243,6 +247,31 @@ public abstract class RoundApiTests(KinerjaFixture f)
     }
 
     [Fact]
+    public async Task Whoever_typed_a_value_cannot_verify_it_even_when_someone_else_submitted()
+    {
+        var agency = await f.AgencyIdAsync("Kecamatan Tanjunganom");
+        var coordinator = await f.SignedInAsync("tanjunganom.kasubag-pek");
+        var round = await coordinator.PostJson($"/api/v1/agencies/{agency}/rounds", new { period = "2026-Q1", disposition = new { text = "Data Triwulan I." } }, HttpStatusCode.Created);
+        var kasi = await f.SignedInAsync("tanjunganom.kasi-pem");
+        var sheetId = (await kasi.GetJson($"/api/v1/rounds/{round.GetProperty("id").GetString()}/worksheets"))[0].GetProperty("id").GetString();
+        var lines = (await kasi.GetJson($"/api/v1/worksheets/{sheetId}")).GetProperty("lines").EnumerateArray().ToList();
+        var typedByCoordinator = lines[0].GetProperty("lineId").GetString();
+        (await coordinator.SendAsync(Put($"/api/v1/worksheets/{sheetId}/lines/{typedByCoordinator}", new { realization = 50, explanation = "Diisi koordinator." })))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        foreach (var l in lines.Skip(1))
+            await kasi.SendAsync(Put($"/api/v1/worksheets/{sheetId}/lines/{l.GetProperty("lineId").GetString()}", new { realization = 50, explanation = "Sesuai data seksi." }));
+        await kasi.PostJson($"/api/v1/worksheets/{sheetId}/submit", new { }, HttpStatusCode.OK);
+
+        var refused = await (await coordinator.PostAsJsonAsync($"/api/v1/worksheets/{sheetId}/lines/{typedByCoordinator}/review", new { decision = "accept" })).Problem(HttpStatusCode.BadRequest);
+        refused.GetRawText().ShouldContain("Yang mengisi nilai tidak boleh memverifikasinya sendiri.");
+        var secretary = await f.SignedInAsync("tanjunganom.sekcam");
+        (await secretary.PostJson($"/api/v1/worksheets/{sheetId}/lines/{typedByCoordinator}/review", new { decision = "accept" }, HttpStatusCode.OK))
+            .GetProperty("lines")[0].GetProperty("reviewStatus").GetString().ShouldBe("accepted");
+        if (lines.Count > 1)
+            await coordinator.PostJson($"/api/v1/worksheets/{sheetId}/lines/{lines[1].GetProperty("lineId").GetString()}/review", new { decision = "accept" }, HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Deadlines_fall_on_working_days()
     {
         var agency = await f.AgencyIdAsync("Sekretariat DPRD Provinsi Jambi");
@@ -267,6 +296,7 @@ public abstract class RoundApiTests(KinerjaFixture f)
         (await (await f.SignedInAsync("setwan.analis")).PostAsJsonAsync($"/api/v1/agencies/{agency}/holidays", new { date = "2026-07-14", name = "x" }))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await (await f.SignedInAsync("dkp.admin")).GetAsync($"/api/v1/agencies/{agency}/holidays?year=2026")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await coordinator.GetAsync($"/api/v1/agencies/{agency}/holidays?year=0")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         // Without a date, the template's standard time (5 working days) from now, at the close of the office day.
         var round = await coordinator.PostJson($"/api/v1/agencies/{agency}/rounds", new { period = "2026-Q2", disposition = new { text = "Data Triwulan II." } }, HttpStatusCode.Created);

@@ -144,18 +144,30 @@ public sealed class WorksheetLine : IAgencyOwned, IVersioned
     /// Saves what the unit reports. A changed value needs a fresh review, even on a line accepted
     /// before (a returned worksheet can still be edited as a whole).
     /// </summary>
-    public void Fill(decimal? realization, string? explanation)
+    public void Fill(decimal? realization, string? explanation, string by)
     {
         var changed = Realization != realization || !string.Equals(Explanation, explanation, StringComparison.Ordinal);
         Realization = realization;
         Explanation = explanation;
+        if (changed) FilledBy = by;
         if (changed || Review == LineReview.Returned) Review = LineReview.Pending;
     }
 
     /// <summary>Evidence added or removed: like a changed value, it needs a fresh review.</summary>
-    public void EvidenceChanged()
+    public void EvidenceChanged(string by)
     {
+        FilledBy = by;
         if (Review == LineReview.Accepted || Review == LineReview.Returned) Review = LineReview.Pending;
+    }
+
+    /// <summary>Who last changed the value, explanation or evidence: that person cannot verify the line.</summary>
+    public string? FilledBy { get; private set; }
+
+    /// <summary>The four-eyes rule per line: whoever entered a value (a coordinator filling for a unit, too) cannot accept or return it.</summary>
+    public void EnsureReviewableBy(string reviewer)
+    {
+        if (string.Equals(FilledBy, reviewer, StringComparison.OrdinalIgnoreCase))
+            throw new WorkflowException(new Text("Yang mengisi nilai tidak boleh memverifikasinya sendiri."), []);
     }
 
     public void ResetReview()

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Kinerja.Domain.Common;
 using Kinerja.Features.Rounds;
 using Kinerja.Infrastructure;
@@ -63,7 +64,8 @@ public static class RoundEndpoints
         {
             var dto = await h.HandleAsync(worksheetId, lineId, await ReadEvidenceAsync(request, ct), ct);
             return TypedResults.Created(dto.DownloadUrl ?? $"/api/v1/worksheets/{worksheetId}", dto);
-        }).WithSummary("Lampirkan bukti dukung (multipart: file, atau url/note)");
+        }).WithSummary("Lampirkan bukti dukung (multipart: file, atau url/note)")
+          .WithMetadata(new RequestSizeLimitAttribute(Domain.Rounds.EvidenceRules.MaxFileBytes + 64 * 1024));
         sheets.MapGet("/lines/{lineId:guid}/evidence/{evidenceId:guid}", async (Guid worksheetId, Guid lineId, Guid evidenceId, DownloadEvidence h, HttpContext http, CancellationToken ct) =>
         {
             var f = await h.HandleAsync(worksheetId, lineId, evidenceId, ct);

@@ -42,6 +42,7 @@ internal static class RoundModel
             e.Property(l => l.Review).HasConversion<string>().HasMaxLength(20);
             e.Property(l => l.ReviewReason).HasMaxLength(1000);
             e.Property(l => l.ReviewedBy).HasMaxLength(256);
+            e.Property(l => l.FilledBy).HasMaxLength(256);
             e.Property(l => l.Version).IsConcurrencyToken();
             e.HasOne<Worksheet>().WithMany().HasForeignKey(l => l.WorksheetId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Indicator>().WithMany().HasForeignKey(l => l.IndicatorId).OnDelete(DeleteBehavior.Restrict);

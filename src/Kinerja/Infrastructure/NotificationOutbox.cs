@@ -90,7 +90,7 @@ public sealed class NotificationOutbox(
             var link = config["Kinerja:PublicUrl"] is { Length: > 0 } baseUrl ? baseUrl.TrimEnd('/') + n.Link : n.Link;
             try
             {
-                await mailer.SendAsync(new OutgoingMail(n.Email!, "[Kinerja] " + text, text + "\n\n" + link + "\n"), ct);
+                await mailer.SendAsync(new OutgoingMail(n.Email!, Subject(text), text + "\n\n" + link + "\n"), ct);
                 n.EmailSent();
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -104,5 +104,13 @@ public sealed class NotificationOutbox(
         }
 
         return ids.Count;
+    }
+
+    /// <summary>One line (a reason typed with line breaks must not break the header), at most 150 characters.</summary>
+    public static string Subject(string text)
+    {
+        var line = string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var subject = "[Kinerja] " + line;
+        return subject.Length <= 150 ? subject : subject[..149] + "…";
     }
 }

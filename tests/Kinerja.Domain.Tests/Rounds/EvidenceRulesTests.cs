@@ -112,14 +112,14 @@ public class EvidenceRulesTests
     public void Changing_an_accepted_value_needs_a_new_review()
     {
         var line = new WorksheetLine(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), 1, 10m, 10m, null, null, null);
-        line.Fill(9m, null);
+        line.Fill(9m, null, "staf");
         line.SetReview(LineReview.Accepted, "koordinator", null);
-        line.Fill(9m, null);
+        line.Fill(9m, null, "staf");
         line.Review.ShouldBe(LineReview.Accepted);
-        line.Fill(9.5m, null);
+        line.Fill(9.5m, null, "staf");
         line.Review.ShouldBe(LineReview.Pending);
         line.SetReview(LineReview.Accepted, "koordinator", null);
-        line.EvidenceChanged();
+        line.EvidenceChanged("staf");
         line.Review.ShouldBe(LineReview.Pending);
     }
 }

@@ -73,6 +73,14 @@ public sealed class MailTests(MailFixture f) : IClassFixture<MailFixture>
         f.Sink.Received().Count(m => m.RcptTos.Contains(address)).ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("Kertas kerja dibuka kembali: salah\r\nBcc: semua@contoh.go.id", "[Kinerja] Kertas kerja dibuka kembali: salah Bcc: semua@contoh.go.id")]
+    [InlineData("Satu baris", "[Kinerja] Satu baris")]
+    public void Notification_subjects_are_one_line(string text, string subject) => NotificationOutbox.Subject(text).ShouldBe(subject);
+
+    [Fact]
+    public void Long_subjects_are_cut() => NotificationOutbox.Subject(new string('a', 400)).Length.ShouldBe(150);
+
     [Fact]
     public async Task A_queued_message_arrives_with_its_recipient_subject_and_Indonesian_text()
     {

@@ -28,6 +28,8 @@ public sealed class ListHolidays(KinerjaDbContext db, CurrentUser me)
     {
         await me.LoadAsync(ct);
         me.EnsureBelongsTo(agencyId);
+        if (year is < Domain.Plan.Period.MinYear or > Domain.Plan.Period.MaxYear)
+            throw AppProblem.Invalid("year", new Text("Tahun {0} di luar rentang {1}-{2}.", year, Domain.Plan.Period.MinYear, Domain.Plan.Period.MaxYear));
         var own = await db.AgencyHolidays.AsNoTracking().Where(h => h.AgencyId == agencyId && h.Date >= new DateOnly(year, 1, 1) && h.Date <= new DateOnly(year, 12, 31))
             .ToListAsync(ct);
         return IndonesianHolidays.For(year).Select(h => new HolidayDto(null, h.Date, h.Name, true, h.JointLeave))

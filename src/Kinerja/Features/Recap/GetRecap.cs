@@ -69,8 +69,9 @@ public sealed record RecapDto(
 
 /// <summary>
 /// The recap of an agency for a period from verified worksheets (with <c>includeUnverified</c> also submitted,
-/// returned and draft values, each marked provisional). Every member of the agency reads it, whatever the role: the
-/// recap is agency-wide reading. Other agencies' users get 404.
+/// returned and draft values, each marked provisional). Every member of the agency reads the verified recap, whatever
+/// the role: verified data is agency-wide reading. Unverified values are only for roles that see the whole agency (a unit
+/// must not read another unit's draft through the recap). Other agencies' users get 404.
 /// </summary>
 public sealed class GetRecap(KinerjaDbContext db, CurrentUser me, Messages m)
 {
@@ -78,11 +79,18 @@ public sealed class GetRecap(KinerjaDbContext db, CurrentUser me, Messages m)
     {
         await me.LoadAsync(ct);
         me.EnsureBelongsTo(agencyId);
+        EnsureMaySeeUnverified(me, agencyId, includeUnverified);
         var p = RecapCalculator.ParsePeriod(period);
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleOrDefaultAsync(ct)
                      ?? throw AppProblem.NotFound("Instansi");
         var data = await RecapData.LoadAsync(db, [agencyId], p.Year, includeUnverified, ct);
         return Build(data, agencyId, agency, p, m);
+    }
+
+    /// <summary>Drafts and submitted values of every unit: only for roles that see the whole agency.</summary>
+    internal static void EnsureMaySeeUnverified(CurrentUser me, Guid agencyId, bool includeUnverified)
+    {
+        if (includeUnverified && !me.SeesWholeAgency(agencyId)) throw CurrentUser.Denied("melihat nilai yang belum diverifikasi dari semua unit");
     }
 
     internal static RecapDto Build(RecapData data, Guid agencyId, string agency, Period p, Messages m)

@@ -25,6 +25,7 @@ public sealed class GetRecapTrend(KinerjaDbContext db, CurrentUser me)
     {
         await me.LoadAsync(ct);
         me.EnsureBelongsTo(agencyId);
+        GetRecap.EnsureMaySeeUnverified(me, agencyId, includeUnverified);
         if (!await db.Agencies.AnyAsync(a => a.Id == agencyId, ct)) throw AppProblem.NotFound("Instansi");
         var data = await RecapData.LoadAsync(db, [agencyId], year, includeUnverified, ct);
         var quarters = Enumerable.Range(1, 4).Select(q => RecapCalculator.Agency(data, agencyId, Period.Quarter(year, q))).ToList();

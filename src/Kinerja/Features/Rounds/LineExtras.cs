@@ -98,14 +98,14 @@ public sealed class AddEvidence(KinerjaDbContext db, WorksheetAccess access, Cur
         }
 
         db.LineEvidence.Add(evidence);
-        line.EvidenceChanged();
+        line.EvidenceChanged(by);
         await Concurrency.SaveAsync(db, ct);
         return LineExtras.ToDto(evidence);
     }
 }
 
 /// <summary>Removes evidence from a line while the worksheet can be edited. The stored file stays (earlier submissions may point at it).</summary>
-public sealed class RemoveEvidence(KinerjaDbContext db, WorksheetAccess access)
+public sealed class RemoveEvidence(KinerjaDbContext db, WorksheetAccess access, CurrentUser me)
 {
     public async Task HandleAsync(Guid worksheetId, Guid lineId, Guid evidenceId, CancellationToken ct = default)
     {
@@ -116,7 +116,7 @@ public sealed class RemoveEvidence(KinerjaDbContext db, WorksheetAccess access)
         var line = await db.WorksheetLines.SingleAsync(l => l.Id == lineId, ct);
         SaveLine.Workflow(() => sheet.Edited());
         db.LineEvidence.Remove(evidence);
-        line.EvidenceChanged();
+        line.EvidenceChanged(me.UserName ?? "?");
         await Concurrency.SaveAsync(db, ct);
     }
 }

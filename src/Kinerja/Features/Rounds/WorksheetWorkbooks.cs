@@ -8,6 +8,7 @@ using Kinerja.Domain.Plan;
 using Kinerja.Domain.Rounds;
 using Kinerja.Features.Plan;
 using Kinerja.Infrastructure;
+using Kinerja.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Features.Rounds;
@@ -75,7 +76,7 @@ public sealed record WorksheetUploadReport(bool DryRun, bool Applied, int Change
 /// checks the same and saves all changed lines at once through the same domain calls as <see cref="SaveLine"/>, or nothing at all.
 /// An empty cell leaves the value as it is; "-" clears it. A line whose version moved since the download is a conflict.
 /// </summary>
-public sealed class UploadWorksheetWorkbook(KinerjaDbContext db, WorksheetAccess access, Messages m)
+public sealed class UploadWorksheetWorkbook(KinerjaDbContext db, WorksheetAccess access, Messages m, CurrentUser me)
 {
     public async Task<WorksheetUploadReport> HandleAsync(Guid worksheetId, Stream workbook, bool dryRun, CancellationToken ct = default)
     {
@@ -143,7 +144,7 @@ public sealed class UploadWorksheetWorkbook(KinerjaDbContext db, WorksheetAccess
             if (!dryRun && problems.Count == 0 && pending.Count > 0)
             {
                 SaveLine.Workflow(() => sheet.Edited());
-                foreach (var (line, realization, explanation) in pending) line.Fill(realization, explanation);
+                foreach (var (line, realization, explanation) in pending) line.Fill(realization, explanation, me.UserName ?? "?");
                 await Concurrency.SaveAsync(db, ct);
             }
         }

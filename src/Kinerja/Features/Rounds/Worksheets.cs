@@ -113,7 +113,7 @@ public sealed class GetWorksheet(KinerjaDbContext db, WorksheetAccess access, Ti
 public sealed record SaveLineRequest(decimal? Realization, string? Explanation);
 
 /// <summary>Saves one line as it is typed. Stale versions (If-Match) answer 412 and change nothing.</summary>
-public sealed class SaveLine(KinerjaDbContext db, WorksheetAccess access)
+public sealed class SaveLine(KinerjaDbContext db, WorksheetAccess access, CurrentUser me)
 {
     public async Task<WorksheetLineDto> HandleAsync(Guid worksheetId, Guid lineId, SaveLineRequest r, int? expectedVersion, CancellationToken ct = default)
     {
@@ -126,7 +126,7 @@ public sealed class SaveLine(KinerjaDbContext db, WorksheetAccess access)
         for (var attempt = 1; ; attempt++)
         {
             Workflow(() => sheet.Edited());
-            line.Fill(r.Realization, string.IsNullOrWhiteSpace(r.Explanation) ? null : r.Explanation.Trim());
+            line.Fill(r.Realization, string.IsNullOrWhiteSpace(r.Explanation) ? null : r.Explanation.Trim(), me.UserName ?? "?");
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -231,7 +231,11 @@ public sealed class ReviewLine(KinerjaDbContext db, WorksheetAccess access, Curr
         var lines = await db.WorksheetLines.Where(l => l.WorksheetId == worksheetId).ToListAsync(ct);
         var line = lines.SingleOrDefault(l => l.Id == lineId) ?? throw AppProblem.NotFound("Baris");
         var after = lines.Select(l => l.Id == lineId ? (decision == WorksheetAction.Accept ? LineReview.Accepted : LineReview.Returned) : l.Review).ToList();
-        SaveLine.Workflow(() => sheet.Reviewed(decision, me.UserName ?? "?", r.Reason, after));
+        SaveLine.Workflow(() =>
+        {
+            sheet.Reviewed(decision, me.UserName ?? "?", r.Reason, after);
+            line.EnsureReviewableBy(me.UserName ?? "?");
+        });
         line.SetReview(after[lines.IndexOf(line)], me.UserName ?? "?", string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim());
         if (sheet.Status is WorksheetStatus.Returned or WorksheetStatus.Verified)
         {

@@ -14,6 +14,9 @@ public sealed class IndexModel(GetRecap recap, GetRecapTrend trend, ExportRecap 
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodText { get; set; }
     [BindProperty(SupportsGet = true)] public bool IncludeUnverified { get; set; }
 
+    /// <summary>Unverified values of every unit are for roles that see the whole agency.</summary>
+    public bool MaySeeUnverified { get; private set; }
+
     public RecapDto? Recap { get; private set; }
     public string TrendJson { get; private set; } = "null";
     public int Year { get; private set; }
@@ -22,6 +25,8 @@ public sealed class IndexModel(GetRecap recap, GetRecapTrend trend, ExportRecap 
     {
         await me.LoadAsync(ct);
         AgencyId ??= me.Grants.FirstOrDefault()?.AgencyId ?? throw AppProblem.NotFound("Instansi");
+        MaySeeUnverified = me.SeesWholeAgency(AgencyId.Value);
+        if (!MaySeeUnverified) IncludeUnverified = false;
         if (string.IsNullOrWhiteSpace(PeriodText))
         {
             var today = clock.GetLocalNow();

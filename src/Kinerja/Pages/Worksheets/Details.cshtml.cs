@@ -13,6 +13,8 @@ namespace Kinerja.Pages.Worksheets;
 /// attaches evidence, talks per line, submits; the coordinator accepts or returns lines, sees what changed
 /// since the last review, and reopens a verified worksheet with a reason.
 /// </summary>
+[RequestSizeLimit(Domain.Rounds.EvidenceRules.MaxFileBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = Domain.Rounds.EvidenceRules.MaxFileBytes + 64 * 1024)]
 public sealed class DetailsModel(
     GetWorksheet get, SaveLine save, SubmitWorksheet submit, ReviewLine review, AddComment comment, AddEvidence addEvidence,
     RemoveEvidence removeEvidence, DownloadEvidence download, ReopenWorksheet reopen, SaveBudgetLine saveBudget, WorksheetAccess access, KinerjaDbContext db, CurrentUser me) : KinerjaPage

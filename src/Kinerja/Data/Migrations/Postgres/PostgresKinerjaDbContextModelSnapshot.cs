@@ -1165,6 +1165,10 @@ namespace Kinerja.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("FilledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<Guid>("IndicatorId")
                         .HasColumnType("uuid");
 

@@ -1160,6 +1160,10 @@ namespace Kinerja.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FilledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IndicatorId")
                         .HasColumnType("TEXT");
 
