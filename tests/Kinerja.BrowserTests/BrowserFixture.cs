@@ -49,6 +49,10 @@ public sealed class BrowserFixture : Kinerja.Tests.SqliteFixture
     public async Task<IPage> SignInAsync(string userName, string? password = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "id-ID" });
+        // A CI box running other suites can be slow: wait longer rather than fail on time (the checks stay the same).
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByLabel("Nama pengguna").FillAsync(userName);
