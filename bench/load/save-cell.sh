@@ -24,17 +24,20 @@ json() { python3 -c "import sys, json; d = json.load(sys.stdin); print(eval(sys.
 token() { curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d "{\"username\":\"$1\",\"password\":\"$PASSWORD\"}" | json 'd["token"]'; }
 
-# One Q3 round in each demo agency; every line of every worksheet becomes a target.
+# Four rounds (Q3, Q4, S2, the year) in each demo agency; every line of every worksheet becomes a target, so
+# connections mostly write different lines, as units do (two people on one line is the rare case).
 TARGETS=""
 for coordinator in pasrujambe.kasubbag-pk paringin.kasubbag tanjunganom.kasubag-pek dkp.kasubag-kp setwan.kasubbag-pep; do
   t=$(token "$coordinator")
   agency=$(curl -sf "$BASE/api/v1/me" -H "Authorization: Bearer $t" | json 'd["grants"][0]["agencyId"]')
+  for period in 2026-Q3 2026-Q4 2026-S2 2026; do
   round=$(curl -sf -X POST "$BASE/api/v1/agencies/$agency/rounds" -H "Authorization: Bearer $t" -H 'Content-Type: application/json' \
-    -d '{"period":"2026-Q3","disposition":{"text":"Uji beban"}}' | json 'd["id"]')
+    -d "{\"period\":\"$period\",\"disposition\":{\"text\":\"Uji beban\"}}" | json 'd["id"]')
   for sheet in $(curl -sf "$BASE/api/v1/rounds/$round/worksheets" -H "Authorization: Bearer $t" | json '" ".join(s["id"] for s in d)'); do
     for line in $(curl -sf "$BASE/api/v1/worksheets/$sheet" -H "Authorization: Bearer $t" | json '" ".join(l["lineId"] for l in d["lines"])'); do
       TARGETS="$TARGETS/api/v1/worksheets/$sheet/lines/$line $t;"
     done
+  done
   done
 done
 export TARGETS
