@@ -36,10 +36,21 @@ public sealed class WorksheetAccess(KinerjaDbContext db, CurrentUser me)
         await me.LoadAsync(ct);
         var sheet = await db.Worksheets.SingleOrDefaultAsync(w => w.Id == worksheetId, ct);
         if (sheet is null || !me.BelongsTo(sheet.AgencyId)) throw AppProblem.NotFound("Kertas kerja");
-        var tree = await db.LoadUnitTreeAsync(sheet.AgencyId, ct);
+        var tree = await TreeAsync(sheet.AgencyId, ct);
         if (!me.SeesUnit(sheet.AgencyId, sheet.UnitId, tree)) throw AppProblem.NotFound("Kertas kerja");
         var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == sheet.RoundId, ct);
         return (sheet, round);
+    }
+
+    private (Guid Agency, UnitTree Tree)? _tree;
+
+    /// <summary>The agency's unit tree, loaded once per request.</summary>
+    private async Task<UnitTree> TreeAsync(Guid agencyId, CancellationToken ct)
+    {
+        if (_tree is { } t && t.Agency == agencyId) return t.Tree;
+        var tree = await db.LoadUnitTreeAsync(agencyId, ct);
+        _tree = (agencyId, tree);
+        return tree;
     }
 
     /// <summary>Fill and submit: people of the unit (or a unit above it), and the coordinator (for data from outside the agency).</summary>
@@ -52,7 +63,7 @@ public sealed class WorksheetAccess(KinerjaDbContext db, CurrentUser me)
     {
         await me.LoadAsync(ct);
         if (me.HasAgencyRole(sheet.AgencyId, Role.Coordinator)) return true;
-        var tree = await db.LoadUnitTreeAsync(sheet.AgencyId, ct);
+        var tree = await TreeAsync(sheet.AgencyId, ct);
         return me.Grants.Any(g => g.AgencyId == sheet.AgencyId && g.Role is Role.UnitHead or Role.Staff && tree.IsWithin(sheet.UnitId, g.UnitId));
     }
 
