@@ -49,6 +49,8 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
             }
 
             if (demoUsers.Count > 0) Console.WriteLine($"  ({demoUsers.Count} pengguna demo baru dibuat / new demo users created)");
+            Console.WriteLine("  PERHATIAN: kata sandi demo diketahui umum. Untuk pemakaian sungguhan mulai dengan --no-demo pada basis data kosong.");
+            Console.WriteLine("  WARNING: the demo password is public. For real use, start with --no-demo on an empty database.");
         });
     }
 
