@@ -1,0 +1,67 @@
+using BenchmarkDotNet.Attributes;
+using Kinerja.Data;
+using Kinerja.Domain.Plan;
+using Kinerja.Features.Recap;
+using Kinerja.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kinerja.Benchmarks;
+
+/// <summary>
+/// Where the application's recap spends its time: loading (<see cref="RecapData.LoadAsync"/>, the seven queries and
+/// their materialization) and building the response from loaded data (the domain's arithmetic and the DTOs), for one
+/// agency and for the whole government, for the quarter.
+/// </summary>
+[MemoryDiagnoser]
+public class RecapPartsBenchmarks
+{
+    public static IEnumerable<string> Databases => RecapBenchmarks.Databases;
+
+    [ParamsSource(nameof(Databases))]
+    public string Database { get; set; } = BenchDatabase.Sqlite;
+
+    private BenchDatabase _db = null!;
+    private AsyncServiceScope _scope;
+    private Messages _messages = null!;
+    private Guid _agency;
+    private Period _period;
+    private RecapData _agencyData = null!;
+    private RecapData _governmentData = null!;
+    private List<GovernmentAgencyRow> _agencies = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _db = RecapBenchmarks.Prepared[Database];
+        _agency = _db.Data.AgencyIds[_db.Data.AgencyIds.Count / 2];
+        _period = Period.Quarter(_db.Data.Shape.LastYear, 2);
+        _scope = _db.App.Services.CreateAsyncScope();
+        _messages = _scope.ServiceProvider.GetRequiredService<Messages>();
+        _agencies = _scope.ServiceProvider.GetRequiredService<KinerjaDbContext>().Agencies.AsNoTracking()
+            .Where(a => a.GovernmentId == _db.Data.GovernmentId).Select(a => new GovernmentAgencyRow(a.Id, a.Name, a.Kind)).ToList();
+        _agencyData = LoadAsync([_agency]).GetAwaiter().GetResult();
+        _governmentData = LoadAsync(_db.Data.AgencyIds).GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task<RecapData> LoadAsync(IReadOnlyCollection<Guid> agencies)
+    {
+        await using var scope = _db.App.Services.CreateAsyncScope();
+        return await RecapData.LoadAsync(scope.ServiceProvider.GetRequiredService<KinerjaDbContext>(), agencies, _period.Year, false, default);
+    }
+
+    [Benchmark]
+    public async Task<int> AgencyLoad() => (await LoadAsync([_agency])).Indicators.Count;
+
+    [Benchmark]
+    public RecapDto AgencyBuild() => GetRecap.Build(_agencyData, _agency, "Perangkat Daerah", _period, _messages);
+
+    [Benchmark]
+    public async Task<int> GovernmentLoad() => (await LoadAsync(_db.Data.AgencyIds)).Indicators.Count;
+
+    [Benchmark]
+    public GovernmentRecapDto GovernmentBuild() => GetGovernmentRecap.Build(_governmentData, _db.Data.GovernmentId, "Provinsi", _agencies, _period);
+}
