@@ -68,7 +68,8 @@ public sealed class GetGovernmentRecap(KinerjaDbContext db, CurrentUser me)
 
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.GovernmentId == governmentId)
             .Select(a => new GovernmentAgencyRow(a.Id, a.Name, a.Kind)).ToListAsync(ct);
-        var data = await RecapData.LoadAsync(db, agencies.Select(a => a.Id).ToList(), p.Year, includeUnverified, ct);
+        var data = await RecapData.LoadAsync(db, agencies.Select(a => a.Id).ToList(), p.Year, includeUnverified, ct,
+            RecapCalculator.YearBefore(p) is { } ly ? [p, ly] : [p]);
         return Build(data, governmentId, government, agencies, p);
     }
 
