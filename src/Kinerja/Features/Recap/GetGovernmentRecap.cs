@@ -2,6 +2,7 @@ using Kinerja.Data;
 using Kinerja.Domain.Achievement;
 using Kinerja.Domain.Common;
 using Kinerja.Domain.Organisation;
+using Kinerja.Domain.Plan;
 using Kinerja.Features.Organisation;
 using Kinerja.Infrastructure;
 using Kinerja.Security;
@@ -23,6 +24,8 @@ public sealed record GovernmentRecapDto(
     IReadOnlyList<GovernmentAgencyDto> Agencies, IReadOnlyList<RecapCategoryDto> Scale);
 
 public sealed record GovernmentDto(Guid Id, string Name);
+
+internal sealed record GovernmentAgencyRow(Guid Id, string Name, AgencyKind Kind);
 
 /// <summary>Which governments' consolidated recap the user reads (<see cref="GovernmentOversight"/>).</summary>
 public sealed class ReadableGovernments(KinerjaDbContext db, CurrentUser me)
@@ -64,8 +67,15 @@ public sealed class GetGovernmentRecap(KinerjaDbContext db, CurrentUser me)
         var p = RecapCalculator.ParsePeriod(period);
 
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.GovernmentId == governmentId)
-            .Select(a => new { a.Id, a.Name, a.Kind }).ToListAsync(ct);
-        var data = await RecapData.LoadAsync(db, agencies.Select(a => a.Id).ToList(), p.Year, includeUnverified, ct);
+            .Select(a => new GovernmentAgencyRow(a.Id, a.Name, a.Kind)).ToListAsync(ct);
+        var data = await RecapData.LoadAsync(db, agencies.Select(a => a.Id).ToList(), p.Year, includeUnverified, ct,
+            RecapCalculator.YearBefore(p) is { } ly ? [p, ly] : [p]);
+        return Build(data, governmentId, government, agencies, p);
+    }
+
+    /// <summary>The consolidated view from loaded data: every agency's figures for the period and the same period a year before.</summary>
+    internal static GovernmentRecapDto Build(RecapData data, Guid governmentId, string government, IReadOnlyList<GovernmentAgencyRow> agencies, Period p)
+    {
         var lastYear = RecapCalculator.YearBefore(p);
         var rows = agencies.OrderBy(a => a.Name, StringComparer.Create(Text.Indonesian, true)).Select(a =>
         {
@@ -82,6 +92,6 @@ public sealed class GetGovernmentRecap(KinerjaDbContext db, CurrentUser me)
                     return new GovernmentObjectiveDto(o.Objective.Id, o.Objective.Code, o.Objective.Name, o.ToDate.Rounded, oc?.Label, oc?.Colour);
                 }).ToList());
         }).ToList();
-        return new GovernmentRecapDto(governmentId, government, p.ToString(), p.DisplayName, includeUnverified, rows, GetRecap.ScaleDto());
+        return new GovernmentRecapDto(governmentId, government, p.ToString(), p.DisplayName, data.IncludeUnverified, rows, GetRecap.ScaleDto());
     }
 }

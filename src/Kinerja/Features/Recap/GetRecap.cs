@@ -83,7 +83,7 @@ public sealed class GetRecap(KinerjaDbContext db, CurrentUser me, Messages m)
         var p = RecapCalculator.ParsePeriod(period);
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleOrDefaultAsync(ct)
                      ?? throw AppProblem.NotFound("Instansi");
-        var data = await RecapData.LoadAsync(db, [agencyId], p.Year, includeUnverified, ct);
+        var data = await RecapData.LoadAsync(db, [agencyId], p.Year, includeUnverified, ct, PeriodsOf(p));
         return Build(data, agencyId, agency, p, m);
     }
 
@@ -92,6 +92,9 @@ public sealed class GetRecap(KinerjaDbContext db, CurrentUser me, Messages m)
     {
         if (includeUnverified && !me.SeesWholeAgency(agencyId)) throw CurrentUser.Denied("melihat nilai yang belum diverifikasi dari semua unit");
     }
+    /// <summary>The periods <see cref="Build"/> computes: the period, the previous one and the same period a year before.</summary>
+    internal static IReadOnlyCollection<Period> PeriodsOf(Period p) =>
+        new[] { p, p.Previous, RecapCalculator.YearBefore(p) }.Where(x => x is not null).Select(x => x!.Value).ToList();
 
     internal static RecapDto Build(RecapData data, Guid agencyId, string agency, Period p, Messages m)
     {

@@ -36,8 +36,15 @@ internal sealed class RecapData
 
     public TargetValues TargetsOf(Guid indicatorId, int year) => Targets.GetValueOrDefault((indicatorId, year)) ?? NoTargets;
 
-    /// <summary>Loads the data of <paramref name="agencyIds"/> for <paramref name="year"/> and the year before.</summary>
-    public static async Task<RecapData> LoadAsync(KinerjaDbContext db, IReadOnlyCollection<Guid> agencyIds, int year, bool includeUnverified, CancellationToken ct)
+    /// <summary>
+    /// Loads the data of <paramref name="agencyIds"/> for <paramref name="year"/> and the year before. With
+    /// <paramref name="onlyFor"/> (the periods the caller computes figures for) the realizations of rounds whose period
+    /// starts after the last of those periods in its year are left out: a quarter's value comes only from rounds that start
+    /// by its end (the quarter, its months, its semester, the year; see <see cref="RealizationSlots"/>), so they cannot
+    /// change those figures, and a recap of the first quarters reads a fraction of the year's lines.
+    /// </summary>
+    public static async Task<RecapData> LoadAsync(KinerjaDbContext db, IReadOnlyCollection<Guid> agencyIds, int year, bool includeUnverified, CancellationToken ct,
+        IReadOnlyCollection<Period>? onlyFor = null)
     {
         var ids = agencyIds.ToList();
         var years = new[] { year - 1, year };
@@ -60,13 +67,26 @@ internal sealed class RecapData
 
         var thisYear = year.ToString(CultureInfo.InvariantCulture);
         var lastYear = (year - 1).ToString(CultureInfo.InvariantCulture);
-        var reports = await (from l in db.WorksheetLines.AsNoTracking()
-                             join w in db.Worksheets.AsNoTracking() on l.WorksheetId equals w.Id
-                             join r in db.Rounds.AsNoTracking() on w.RoundId equals r.Id
-                             where ids.Contains(w.AgencyId) && l.Realization != null
-                                   && (includeUnverified || w.Status == WorksheetStatus.Verified)
-                                   && (r.Period.StartsWith(thisYear) || r.Period.StartsWith(lastYear))
-                             select new { l.IndicatorId, r.Period, l.Realization, w.Status, r.OrderedAt }).ToListAsync(ct);
+        // Rounds are found by their agency and period (the index on Rounds), not by scanning every worksheet.
+        var rounds = db.Rounds.AsNoTracking().Where(r => ids.Contains(r.AgencyId));
+        if (onlyFor is null)
+        {
+            rounds = rounds.Where(r => r.Period.StartsWith(thisYear) || r.Period.StartsWith(lastYear));
+        }
+        else
+        {
+            var wanted = years.SelectMany(y => RoundPeriodsFor(y, onlyFor)).Select(p => p.ToString()).ToList();
+            rounds = rounds.Where(r => wanted.Contains(r.Period));
+        }
+
+        var reports = await (from r in rounds
+                             join w in db.Worksheets.AsNoTracking() on r.Id equals w.RoundId
+                             join l in db.WorksheetLines.AsNoTracking() on w.Id equals l.WorksheetId
+                             where l.Realization != null && (includeUnverified || w.Status == WorksheetStatus.Verified)
+                             select new { l.IndicatorId, r.Period, Realization = l.Realization!.Value, Verified = w.Status == WorksheetStatus.Verified, r.OrderedAt })
+            .ToListAsync(ct);
+        var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
+        Period PeriodOf(string text) => periods.TryGetValue(text, out var p) ? p : periods[text] = Period.Parse(text);
 
         return new RecapData
         {
@@ -77,9 +97,22 @@ internal sealed class RecapData
             Units = units,
             Targets = targets.ToDictionary(t => (t.IndicatorId, t.Year), t => t.Values),
             History = history.ToDictionary(h => (h.IndicatorId, h.Year), h => h.Realization),
-            Reports = reports.ToLookup(r => r.IndicatorId,
-                r => new ReportedRealization(Period.Parse(r.Period), r.Realization!.Value, r.Status == WorksheetStatus.Verified, r.OrderedAt)),
+            Reports = reports.ToLookup(r => r.IndicatorId, r => new ReportedRealization(PeriodOf(r.Period), r.Realization, r.Verified, r.OrderedAt)),
         };
+    }
+
+    /// <summary>The periods of <paramref name="year"/> whose rounds can feed the figures of <paramref name="onlyFor"/>: those starting by the last one's end.</summary>
+    private static IEnumerable<Period> RoundPeriodsFor(int year, IReadOnlyCollection<Period> onlyFor)
+    {
+        var until = onlyFor.Where(p => p.Year == year).Select(p => p.Months.Last).DefaultIfEmpty(0).Max();
+        IEnumerable<Period> all =
+        [
+            Period.OfYear(year),
+            .. Enumerable.Range(1, 2).Select(s => Period.Semester(year, s)),
+            .. Enumerable.Range(1, 4).Select(q => Period.Quarter(year, q)),
+            .. Enumerable.Range(1, 12).Select(m => Period.Month(year, m)),
+        ];
+        return all.Where(p => p.Months.First <= until);
     }
 }
 

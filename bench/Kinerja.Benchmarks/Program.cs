@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Kinerja.Benchmarks;
+
+// The recap against hand-written SQL (docs/performance.md). Own options, before BenchmarkDotNet's:
+//   --agencies N    size of the government (default 40 agencies x 60 indicators x 4 quarters x 5 years)
+//   --verify-only   generate, load and check that the application and the SQL agree; no timing
+// PostgreSQL runs too when KINERJA_BENCH_POSTGRES (or KINERJA_TEST_POSTGRES) names a server that may create databases.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("id-ID");
+var rest = args.ToList();
+var agencies = 40;
+var at = rest.IndexOf("--agencies");
+if (at >= 0)
+{
+    agencies = int.Parse(rest[at + 1], CultureInfo.InvariantCulture);
+    rest.RemoveRange(at, 2);
+}
+
+var verifyOnly = rest.Remove("--verify-only");
+if (!rest.Contains("--filter")) rest.AddRange(["--filter", "*"]);
+
+var clock = Stopwatch.StartNew();
+var data = DataSet.Generate(new DataShape(Agencies: agencies));
+Console.WriteLine(FormattableString.Invariant($"Data set: {data.Shape}; generated in {clock.Elapsed.TotalSeconds:F1} s."));
+var kinds = BenchDatabase.PostgresServer is null ? new[] { BenchDatabase.Sqlite } : [BenchDatabase.Sqlite, BenchDatabase.Postgres];
+try
+{
+    foreach (var kind in kinds)
+    {
+        var db = await BenchDatabase.CreateAsync(kind, data, Console.Out);
+        RecapBenchmarks.Prepared[kind] = db;
+        await Agreement.CheckAsync(db, Console.Out);
+    }
+
+    if (verifyOnly) return 0;
+
+    // In-process (no generated project to build), a short job for a 2-core machine: 3 warm-up and 3 measured iterations.
+    var config = ManualConfig.Create(DefaultConfig.Instance)
+        .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+        .AddDiagnoser(MemoryDiagnoser.Default);
+    var summaries = BenchmarkSwitcher.FromTypes([typeof(RecapBenchmarks), typeof(RecapPartsBenchmarks)]).Run([.. rest], config);
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
+catch (Agreement.DisagreementException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+finally
+{
+    foreach (var db in RecapBenchmarks.Prepared.Values) await db.DisposeAsync();
+}

@@ -1,0 +1,72 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Kinerja.Features.Recap;
+
+namespace Kinerja.Benchmarks;
+
+/// <summary>
+/// The application's recap (the API's handlers: <see cref="GetRecap"/> for one agency, <see cref="GetGovernmentRecap"/>
+/// for every agency of the government) against one hand-written SQL query computing the same achievements (the baseline
+/// of each category, so Ratio is application / SQL). The databases are prepared and checked once by Program before any
+/// timing; the benchmarks run in this process.
+/// </summary>
+[MemoryDiagnoser]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)]
+public class RecapBenchmarks
+{
+    public const string AgencyQuarter = "Agency, quarter";
+    public const string AgencyYear = "Agency, year";
+    public const string GovernmentQuarter = "Government, quarter";
+    public const string GovernmentYear = "Government, year";
+
+    /// <summary>The prepared databases by kind (sqlite, postgres), filled by Program.</summary>
+    public static Dictionary<string, BenchDatabase> Prepared { get; } = [];
+
+    public static IEnumerable<string> Databases => Prepared.Keys;
+
+    [ParamsSource(nameof(Databases))]
+    public string Database { get; set; } = BenchDatabase.Sqlite;
+
+    private BenchDatabase _db = null!;
+    private Guid _agency;
+    private Guid _government;
+    private int _year;
+    private string _agencySql = "";
+    private string _governmentSql = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _db = Prepared[Database];
+        _agency = _db.Data.AgencyIds[_db.Data.AgencyIds.Count / 2];
+        _government = _db.Data.GovernmentId;
+        _year = _db.Data.Shape.LastYear;
+        _agencySql = HandSql.Text(Database, government: false, perIndicator: false);
+        _governmentSql = HandSql.Text(Database, government: true, perIndicator: false);
+    }
+
+    [Benchmark, BenchmarkCategory(AgencyQuarter)]
+    public Task<RecapDto> AgencyQuarterApp() => AppRecap.AgencyAsync(_db, _agency, $"{_year}-Q2");
+
+    [Benchmark(Baseline = true), BenchmarkCategory(AgencyQuarter)]
+    public Task<List<(Guid, decimal?)>> AgencyQuarterSql() => HandSql.RunAsync(_db, _agencySql, _agency, _year, 2);
+
+    [Benchmark, BenchmarkCategory(AgencyYear)]
+    public Task<RecapDto> AgencyYearApp() => AppRecap.AgencyAsync(_db, _agency, $"{_year}");
+
+    [Benchmark(Baseline = true), BenchmarkCategory(AgencyYear)]
+    public Task<List<(Guid, decimal?)>> AgencyYearSql() => HandSql.RunAsync(_db, _agencySql, _agency, _year, 4);
+
+    [Benchmark, BenchmarkCategory(GovernmentQuarter)]
+    public Task<GovernmentRecapDto> GovernmentQuarterApp() => AppRecap.GovernmentAsync(_db, _government, $"{_year}-Q2");
+
+    [Benchmark(Baseline = true), BenchmarkCategory(GovernmentQuarter)]
+    public Task<List<(Guid, decimal?)>> GovernmentQuarterSql() => HandSql.RunAsync(_db, _governmentSql, _government, _year, 2);
+
+    [Benchmark, BenchmarkCategory(GovernmentYear)]
+    public Task<GovernmentRecapDto> GovernmentYearApp() => AppRecap.GovernmentAsync(_db, _government, $"{_year}");
+
+    [Benchmark(Baseline = true), BenchmarkCategory(GovernmentYear)]
+    public Task<List<(Guid, decimal?)>> GovernmentYearSql() => HandSql.RunAsync(_db, _governmentSql, _government, _year, 4);
+}
