@@ -30,6 +30,7 @@ internal static class RoundModel
             e.HasOne<Round>().WithMany().HasForeignKey(w => w.RoundId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(w => w.UnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(w => new { w.RoundId, w.UnitId }).IsUnique();
+            e.HasIndex(w => new { w.AgencyId, w.Status });
         });
         b.Entity<WorksheetLine>(e =>
         {

@@ -1098,6 +1098,8 @@ namespace Kinerja.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("AgencyId", "Status");
+
                     b.HasIndex("RoundId", "UnitId")
                         .IsUnique();
 

@@ -1093,6 +1093,8 @@ namespace Kinerja.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("AgencyId", "Status");
+
                     b.HasIndex("RoundId", "UnitId")
                         .IsUnique();
 
