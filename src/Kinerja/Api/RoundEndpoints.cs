@@ -69,8 +69,7 @@ public static class RoundEndpoints
         sheets.MapGet("/lines/{lineId:guid}/evidence/{evidenceId:guid}", async (Guid worksheetId, Guid lineId, Guid evidenceId, DownloadEvidence h, HttpContext http, CancellationToken ct) =>
         {
             var f = await h.HandleAsync(worksheetId, lineId, evidenceId, ct);
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.Headers.ContentSecurityPolicy = "sandbox";
+            f.Protect(http.Response);
             return TypedResults.File(f.Content, f.ContentType, f.FileName);
         });
         sheets.MapDelete("/lines/{lineId:guid}/evidence/{evidenceId:guid}", async (Guid worksheetId, Guid lineId, Guid evidenceId, RemoveEvidence h, CancellationToken ct) =>

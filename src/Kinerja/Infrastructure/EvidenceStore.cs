@@ -80,6 +80,5 @@ public sealed class EvidenceStore(KinerjaSettings settings)
         return Path.Combine(Root, sha256[..2], sha256);
     }
 
-    public static AppProblem TooLarge() => new(StatusCodes.Status413PayloadTooLarge, new Text("Berkas atau permintaan terlalu besar."),
-        new Text("Berkas paling besar {0} MB.", EvidenceRules.MaxFileBytes / 1024 / 1024));
+    public static AppProblem TooLarge() => Uploads.TooLarge(new Text("Berkas paling besar {0} MB.", EvidenceRules.MaxFileBytes / 1024 / 1024));
 }

@@ -38,6 +38,7 @@ public static class KinerjaApp
         services.AddSingleton<Kinerja.Documents.PdfConverter>();
         services.AddScoped<Kinerja.Features.Rounds.WorksheetAccess>();
         services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<CheckedUploads>();
         services.AddScoped<Kinerja.Features.Notifications.Notifier>();
         services.AddMail();
         services.AddUseCases();

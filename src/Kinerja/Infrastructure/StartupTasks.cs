@@ -19,7 +19,7 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
     {
         var settings = services.GetRequiredService<KinerjaSettings>();
         await Database.MigrateAsync(services, ct);
-        SweepAbandonedUploads(settings.DataDirectory);
+        services.GetRequiredService<CheckedUploads>().SweepAbandoned();
         string? generatedAdminPassword;
         await using (var scope = services.CreateAsyncScope())
         {
@@ -55,17 +55,6 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-
-    /// <summary>Workbooks checked but never applied wait in data/imports; those older than a day are removed.</summary>
-    private static void SweepAbandonedUploads(string dataDirectory)
-    {
-        var folder = new DirectoryInfo(Path.Combine(dataDirectory, "imports"));
-        if (!folder.Exists) return;
-        foreach (var file in folder.EnumerateFiles("*.xlsx").Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1)))
-        {
-            try { file.Delete(); } catch (IOException) { } // in use: next start
-        }
-    }
 }
 
 public static class DemoSeeding

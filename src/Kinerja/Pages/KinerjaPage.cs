@@ -1,3 +1,4 @@
+using Kinerja.Domain.Common;
 using Kinerja.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,6 +36,9 @@ public abstract class KinerjaPage : PageModel
             return NotFound();
         }
     }
+
+    /// <summary>The message for a number field that does not read as one (Indonesian or plain form).</summary>
+    protected static Text NotANumber(string? typed) => new("\"{0}\" bukan angka. Tulis misalnya 82,5.", typed);
 
     /// <summary>Reloads what the page shows besides the form, after a failed post.</summary>
     protected virtual Task OnReloadAsync() => Task.CompletedTask;

@@ -121,7 +121,15 @@ public sealed class RemoveEvidence(KinerjaDbContext db, WorksheetAccess access, 
     }
 }
 
-public sealed record EvidenceFile(string FileName, string ContentType, Stream Content);
+public sealed record EvidenceFile(string FileName, string ContentType, Stream Content)
+{
+    /// <summary>An uploaded file is served as data, never run: no type sniffing, and sandboxed if opened in the browser.</summary>
+    public void Protect(HttpResponse response)
+    {
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy = "sandbox";
+    }
+}
 
 /// <summary>Downloads an evidence file for anyone who may see the worksheet.</summary>
 public sealed class DownloadEvidence(KinerjaDbContext db, WorksheetAccess access, EvidenceStore store)

@@ -164,8 +164,15 @@ public sealed class GetRound(KinerjaDbContext db, CurrentUser me, TimeProvider c
         await me.LoadAsync(ct);
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
         if (round is null || !me.BelongsTo(round.AgencyId)) throw AppProblem.NotFound("Putaran");
-        var sheets = await db.Worksheets.AsNoTracking().Where(w => w.RoundId == roundId).Select(w => new { w.Status, w.Deadline }).ToListAsync(ct);
-        var now = clock.GetUtcNow();
+        var sheets = await db.Worksheets.AsNoTracking().Where(w => w.RoundId == roundId).Select(w => new SheetState(w.Status, w.Deadline)).ToListAsync(ct);
+        return ToDto(round, sheets, clock.GetUtcNow());
+    }
+
+    internal sealed record SheetState(WorksheetStatus Status, DateTimeOffset? Deadline);
+
+    /// <summary>A round with the completeness of its worksheets: how many in each status, and how many late.</summary>
+    internal static RoundDto ToDto(Round round, IReadOnlyList<SheetState> sheets, DateTimeOffset now)
+    {
         var completeness = Enum.GetValues<WorksheetStatus>().ToDictionary(s => PlanAccess.ApiName(s), s => sheets.Count(w => w.Status == s));
         completeness["late"] = sheets.Count(w => WorksheetWorkflow.IsLate(w.Status, w.Deadline, now));
         return new RoundDto(round.Id, round.Period, Period.Parse(round.Period).DisplayName, round.SopTemplateId, round.DispositionText, round.OrderedBy,
@@ -204,15 +211,17 @@ public sealed class ListWorksheets(KinerjaDbContext db, CurrentUser me, TimeProv
 }
 
 /// <summary>The agency's rounds, newest first, for every member of the agency.</summary>
-public sealed class ListRounds(KinerjaDbContext db, CurrentUser me, GetRound get)
+public sealed class ListRounds(KinerjaDbContext db, CurrentUser me, TimeProvider clock)
 {
     public async Task<IReadOnlyList<RoundDto>> HandleAsync(Guid agencyId, CancellationToken ct = default)
     {
         await me.LoadAsync(ct);
         me.EnsureBelongsTo(agencyId);
-        var ids = await db.Rounds.AsNoTracking().Where(r => r.AgencyId == agencyId).OrderByDescending(r => r.OrderedAt).Select(r => r.Id).Take(200).ToListAsync(ct);
-        var list = new List<RoundDto>(ids.Count);
-        foreach (var id in ids) list.Add(await get.HandleAsync(id, ct));
-        return list;
+        var rounds = await db.Rounds.AsNoTracking().Where(r => r.AgencyId == agencyId).OrderByDescending(r => r.OrderedAt).Take(200).ToListAsync(ct);
+        var ids = rounds.Select(r => r.Id).ToList();
+        var sheets = (await db.Worksheets.AsNoTracking().Where(w => ids.Contains(w.RoundId)).Select(w => new { w.RoundId, w.Status, w.Deadline }).ToListAsync(ct))
+            .ToLookup(w => w.RoundId, w => new GetRound.SheetState(w.Status, w.Deadline));
+        var now = clock.GetUtcNow();
+        return rounds.Select(r => GetRound.ToDto(r, sheets[r.Id].ToList(), now)).ToList();
     }
 }

@@ -13,7 +13,7 @@ namespace Kinerja.Pages.Plan;
 /// </summary>
 [RequestSizeLimit(Uploads.MaxWorkbookBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = Uploads.MaxWorkbookBytes + 64 * 1024)]
-public sealed class ImportModel(ImportPlan import, ExportPlan export, PlanTemplate template, CurrentUser me, KinerjaSettings settings) : KinerjaPage
+public sealed class ImportModel(ImportPlan import, ExportPlan export, PlanTemplate template, CurrentUser me, CheckedUploads checkedUploads) : KinerjaPage
 {
     [BindProperty(SupportsGet = true)] public Guid AgencyId { get; set; }
 
@@ -53,9 +53,7 @@ public sealed class ImportModel(ImportPlan import, ExportPlan export, PlanTempla
         Report = await import.HandleAsync(AgencyId, buffer, dryRun: true, ct);
         if (Report.Problems.Count == 0 && Report.Changes.Count > 0)
         {
-            Token = Guid.NewGuid().ToString("N");
-            Directory.CreateDirectory(Folder);
-            await System.IO.File.WriteAllBytesAsync(PathOf(Token), buffer.ToArray(), ct);
+            Token = await checkedUploads.KeepAsync(Owner, buffer.ToArray(), ct);
         }
 
         return Page();
@@ -65,19 +63,15 @@ public sealed class ImportModel(ImportPlan import, ExportPlan export, PlanTempla
     {
         await me.LoadAsync(ct);
         CanImport = me.HasAgencyRole(AgencyId, Role.Coordinator, Role.Secretary, Role.Admin);
-        if (token is null || !Guid.TryParseExact(token, "N", out _) || !System.IO.File.Exists(PathOf(token)))
-            throw AppProblem.Invalid("token", new Text("Berkas yang diperiksa tidak ditemukan lagi. Unggah ulang berkasnya."));
-        await using (var file = System.IO.File.OpenRead(PathOf(token)))
+        await using (var file = checkedUploads.Open(Owner, token))
         {
             Report = await import.HandleAsync(AgencyId, file, dryRun: false, ct);
         }
 
-        if (Report.Applied) System.IO.File.Delete(PathOf(token));
+        if (Report.Applied) checkedUploads.Remove(Owner, token!);
         return Page();
     }, "Upload");
 
-    private string Folder => System.IO.Path.Combine(settings.DataDirectory, "imports");
-
     /// <summary>Per user and agency, so nobody can apply another person's upload.</summary>
-    private string PathOf(string token) => System.IO.Path.Combine(Folder, $"{me.Id:N}-{AgencyId:N}-{token}.xlsx");
+    private string Owner => $"{me.Id:N}-{AgencyId:N}";
 }

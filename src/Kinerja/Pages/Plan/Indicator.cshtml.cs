@@ -48,7 +48,7 @@ public sealed class IndicatorModel(GetIndicator get, PutTarget put, CurrentUser 
         {
             if (string.IsNullOrWhiteSpace(s)) return null;
             if (IndonesianFormat.TryParseNumber(s, out var v)) return v;
-            errors[field] = [new Text("\"{0}\" bukan angka. Tulis misalnya 82,5.", s)];
+            errors[field] = [NotANumber(s)];
             return null;
         }
 

@@ -59,7 +59,7 @@ public sealed class DetailsModel(
         if (!string.IsNullOrWhiteSpace(realization))
         {
             if (IndonesianFormat.TryParseNumber(realization, out var v)) value = v;
-            else return await Refused(lineId, new Text("\"{0}\" bukan angka. Tulis misalnya 82,5.", realization), htmx, ct);
+            else return await Refused(lineId, NotANumber(realization), htmx, ct);
         }
 
         decimal? baseValue = IndonesianFormat.TryParseNumber(baseRealization, out var b) ? b : null;
@@ -81,7 +81,7 @@ public sealed class DetailsModel(
                     if (!htmx) return await Refused(lineId, text, htmx, ct);
                     var current = (await get.HandleAsync(Id, ct)).Lines.Single(l => l.LineId == lineId);
                     var mine = (realization ?? "") + (string.IsNullOrWhiteSpace(explanation) ? "" : " · " + explanation);
-                    return Partial("_LineState", new LineState(Id, current, Saved: false, Error: text, Mine: mine));
+                    return Partial("_LineState", new LineState(current, Saved: false, Error: text, Mine: mine));
                 }
 
                 try
@@ -90,7 +90,7 @@ public sealed class DetailsModel(
                         new SaveLineRequest(mineReal ? value : stored.Realization, mineExpl ? explanation : stored.Explanation), stored.Version, ct);
                     if (!htmx) return Redirect($"/Worksheets/{Id}#line-{lineId}");
                     var refresh = new LineInputs(Id, line, !mineReal && theirsReal, !mineExpl && theirsExpl, OutOfBand: true);
-                    return Partial("_LineState", new LineState(Id, line, Saved: true, Error: null, Mine: null) { Refresh = refresh });
+                    return Partial("_LineState", new LineState(line, Saved: true, Error: null, Mine: null) { Refresh = refresh });
                 }
                 catch (AppProblem p) when (p.Status == StatusCodes.Status412PreconditionFailed && attempt < 3)
                 {
@@ -119,7 +119,7 @@ public sealed class DetailsModel(
         }
 
         var current = (await get.HandleAsync(Id, ct)).Lines.Single(l => l.LineId == lineId);
-        return Partial("_LineState", new LineState(Id, current, Saved: false, Error: text, Mine: null));
+        return Partial("_LineState", new LineState(current, Saved: false, Error: text, Mine: null));
     }
 
     /// <summary>Saves the period's budget realizations typed in the budget table (only the lines that changed).</summary>
@@ -138,7 +138,7 @@ public sealed class DetailsModel(
                 if (IndonesianFormat.TryParseNumber(text.Replace("Rp", "", StringComparison.OrdinalIgnoreCase), out var v)) value = v;
                 else
                 {
-                    errors[$"budget[{line.Code}]"] = [new Text("\"{0}\" bukan angka. Tulis misalnya 82,5.", text)];
+                    errors[$"budget[{line.Code}]"] = [NotANumber(text)];
                     continue;
                 }
             }
@@ -193,14 +193,13 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnGetEvidenceAsync(Guid lineId, Guid evidenceId, CancellationToken ct) => RunAsync(async () =>
     {
         var f = await download.HandleAsync(Id, lineId, evidenceId, ct);
-        Response.Headers.XContentTypeOptions = "nosniff";
-        Response.Headers.ContentSecurityPolicy = "sandbox";
+        f.Protect(Response);
         return File(f.Content, f.ContentType, f.FileName);
     });
 }
 
 /// <summary>What the state cell of a line shows after a save: the computed achievement, or why it was not saved.</summary>
-public sealed record LineState(Guid SheetId, WorksheetLineDto Line, bool Saved, string? Error, string? Mine)
+public sealed record LineState(WorksheetLineDto Line, bool Saved, string? Error, string? Mine)
 {
     /// <summary>Inputs to replace because someone else's value was merged in.</summary>
     public LineInputs? Refresh { get; init; }

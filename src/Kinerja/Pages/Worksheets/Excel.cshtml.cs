@@ -13,7 +13,7 @@ namespace Kinerja.Pages.Worksheets;
 /// </summary>
 [RequestSizeLimit(Uploads.MaxWorkbookBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = Uploads.MaxWorkbookBytes + 64 * 1024)]
-public sealed class ExcelModel(GetWorksheet get, DownloadWorksheetWorkbook download, UploadWorksheetWorkbook upload, CurrentUser me, KinerjaSettings settings)
+public sealed class ExcelModel(GetWorksheet get, DownloadWorksheetWorkbook download, UploadWorksheetWorkbook upload, CurrentUser me, CheckedUploads checkedUploads)
     : KinerjaPage
 {
     [FromRoute] public Guid Id { get; set; }
@@ -47,9 +47,7 @@ public sealed class ExcelModel(GetWorksheet get, DownloadWorksheetWorkbook downl
         Report = await upload.HandleAsync(Id, buffer, dryRun: true, ct);
         if (Report.Problems.Count == 0 && Report.Conflicts.Count == 0 && Report.Changes.Count > 0)
         {
-            Token = Guid.NewGuid().ToString("N");
-            Directory.CreateDirectory(Folder);
-            await System.IO.File.WriteAllBytesAsync(PathOf(Token), buffer.ToArray(), ct);
+            Token = await checkedUploads.KeepAsync(Owner, buffer.ToArray(), ct);
         }
 
         return Page();
@@ -58,20 +56,16 @@ public sealed class ExcelModel(GetWorksheet get, DownloadWorksheetWorkbook downl
     public Task<IActionResult> OnPostApplyAsync(string? token, CancellationToken ct) => RunAsync(async () =>
     {
         await OnReloadAsync();
-        if (token is null || !Guid.TryParseExact(token, "N", out _) || !System.IO.File.Exists(PathOf(token)))
-            throw AppProblem.Invalid("token", new Text("Berkas yang diperiksa tidak ditemukan lagi. Unggah ulang berkasnya."));
-        await using (var stored = System.IO.File.OpenRead(PathOf(token)))
+        await using (var stored = checkedUploads.Open(Owner, token))
         {
             Report = await upload.HandleAsync(Id, stored, dryRun: false, ct);
         }
 
-        if (Report.Applied) System.IO.File.Delete(PathOf(token));
+        if (Report.Applied) checkedUploads.Remove(Owner, token!);
         await OnReloadAsync();
         return Page();
     }, "File");
 
-    private string Folder => System.IO.Path.Combine(settings.DataDirectory, "imports");
-
     /// <summary>Per user and worksheet, so nobody can apply another person's upload.</summary>
-    private string PathOf(string token) => System.IO.Path.Combine(Folder, $"{me.Id:N}-{Id:N}-{token}.xlsx");
+    private string Owner => $"{me.Id:N}-{Id:N}";
 }
