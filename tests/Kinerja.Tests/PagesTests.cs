@@ -84,6 +84,52 @@ public abstract class PagesTests(KinerjaFixture f)
     }
 
     [Fact]
+    public async Task The_coordinator_sets_the_agencys_category_scale_and_cap_in_the_agency_page()
+    {
+        var agency = await f.AgencyIdAsync(Dkp);
+        var url = $"/Admin/Agencies/Details/{agency}";
+        var coordinator = await f.SignInPagesAsync("dkp.kasubag-kp");
+        var page = await coordinator.GetStringAsync(url);
+        page.ShouldContain("data-testid=\"rules-edit\"");
+        page.ShouldContain("Permendagri 86/2017 (bawaan)");
+        var version = System.Text.RegularExpressions.Regex.Match(page, "name=\"Rules.Version\" value=\"(\\d+)\"").Groups[1].Value;
+
+        var bad = await coordinator.PostAsync(url + "?handler=Rules", Form(page, ("Rules.Version", version), ("Rules.Cap", "seratus"),
+            ("Rules.Categories[0].Label", "Baik"), ("Rules.Categories[0].Above", "80"), ("Rules.Categories[0].Colour", "green")));
+        bad.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var badHtml = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+        badHtml.ShouldContain("\"seratus\" bukan angka. Tulis misalnya 82,5.");
+        badHtml.ShouldContain("value=\"seratus\"", Case.Sensitive, "what was typed stays in the form");
+
+        var saved = await coordinator.PostAsync(url + "?handler=Rules", Form(page, ("Rules.Version", version), ("Rules.Cap", "110,5"),
+            ("Rules.Categories[0].Label", "Melampaui"), ("Rules.Categories[0].Above", "100"), ("Rules.Categories[0].Colour", "blue"),
+            ("Rules.Categories[1].Label", "Tercapai"), ("Rules.Categories[1].Above", "85,5"), ("Rules.Categories[1].Colour", "green"),
+            ("Rules.Categories[2].Label", "Belum tercapai"), ("Rules.Categories[2].Colour", "red")));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Found);
+        saved.Headers.Location!.ToString().ShouldBe(url + "#rules");
+        var html = WebUtility.HtmlDecode(await coordinator.GetStringAsync(url));
+        html.ShouldContain("110,50 %");
+        html.ShouldContain("Skala instansi sendiri");
+        html.ShouldContain("> 85,5 %");
+        await using (var db = f.NewDbContext())
+        {
+            var stored = await db.Agencies.SingleAsync(a => a.Id == agency);
+            stored.AchievementCap.ShouldBe(110.5m);
+            stored.CategoryBands!.Select(b => (b.Above, b.Label, b.Colour)).ShouldBe([(100m, "Melampaui", "blue"), (85.5m, "Tercapai", "green"), ((decimal?)null, "Belum tercapai", "red")]);
+        }
+
+        var staff = await f.SignInPagesAsync("dkp.staf-evaluasi");
+        var readOnly = WebUtility.HtmlDecode(await staff.GetStringAsync(url));
+        readOnly.ShouldContain("Skala instansi sendiri", Case.Sensitive, "everyone in the agency sees the rules");
+        readOnly.ShouldNotContain("data-testid=\"rules-edit\"");
+
+        page = await coordinator.GetStringAsync(url);
+        version = System.Text.RegularExpressions.Regex.Match(page, "name=\"Rules.Version\" value=\"(\\d+)\"").Groups[1].Value;
+        (await coordinator.PostAsync(url + "?handler=Rules", Form(page, ("Rules.Version", version), ("reset", "default")))).StatusCode.ShouldBe(HttpStatusCode.Found);
+        WebUtility.HtmlDecode(await coordinator.GetStringAsync(url)).ShouldContain("Permendagri 86/2017 (bawaan)");
+    }
+
+    [Fact]
     public async Task Bad_input_in_a_page_is_explained_next_to_the_form_and_nothing_is_saved()
     {
         var admin = await f.SignInPagesAsync("dkp.admin");

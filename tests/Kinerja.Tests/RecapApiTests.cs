@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -368,6 +369,117 @@ public abstract class RecapApiTests(KinerjaFixture f)
             .Errors("period")[0].ShouldStartWith("Periode \"2026-S3\" tidak dikenal.");
         // The auditor has no business in the agencies' own recaps.
         (await auditor.GetAsync($"/api/v1/agencies/{await f.AgencyIdAsync(RecapScenario.Pasrujambe)}/recap?period=2026-Q2")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static async Task<HttpResponseMessage> PutRulesAsync(HttpClient client, Guid agency, object body, string? etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/agencies/{agency}/achievement-rules") { Content = JsonContent.Create(body) };
+        if (etag is not null) request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task An_agency_names_achievement_with_its_own_scale_and_caps_what_it_averages()
+    {
+        await RecapScenario.EnsurePasrujambeAsync(f);
+        var agency = await f.AgencyIdAsync(RecapScenario.Pasrujambe);
+        var coordinator = await f.SignedInAsync("pasrujambe.kasubbag-pk");
+        var rulesUrl = $"/api/v1/agencies/{agency}/achievement-rules";
+        var before = await RecapAsync(coordinator, "2026");
+
+        var response = await coordinator.GetAsync(rulesUrl);
+        var rules = await response.Json(HttpStatusCode.OK);
+        rules.GetProperty("isDefaultScale").GetBoolean().ShouldBeTrue();
+        rules.GetProperty("cap").ValueKind.ShouldBe(JsonValueKind.Null);
+        rules.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("label").GetString())
+            .ShouldBe(["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"]);
+        var etag = response.Headers.ETag!.ToString();
+
+        var custom = new
+        {
+            cap = 100m,
+            categories = new object[]
+            {
+                new { above = 100m, label = "Melampaui", colour = "blue" },
+                new { above = 80m, label = "Tercapai", colour = "green" },
+                new { above = (decimal?)null, label = "Belum tercapai", colour = "red" },
+            },
+        };
+        try
+        {
+            var saved = await (await PutRulesAsync(coordinator, agency, custom, etag)).Json(HttpStatusCode.OK);
+            saved.GetProperty("isDefaultScale").GetBoolean().ShouldBeFalse();
+            saved.GetProperty("cap").GetDecimal().ShouldBe(100m);
+            (await PutRulesAsync(coordinator, agency, custom, etag)).StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
+
+            var after = await RecapAsync(coordinator, "2026");
+            after.GetProperty("scale").EnumerateArray().Select(c => c.GetProperty("label").GetString()).ShouldBe(["Melampaui", "Tercapai", "Belum tercapai"]);
+            var capped = 0;
+            foreach (var o in after.GetProperty("objectives").EnumerateArray())
+            {
+                var indicators = o.GetProperty("indicators").EnumerateArray().ToList();
+                var computed = indicators.Where(i => Number(i, "achievement") is not null).ToList();
+                foreach (var i in indicators)
+                {
+                    var code = i.GetProperty("code").GetString()!;
+                    // The achievement shown stays uncapped; only its name follows the agency's scale.
+                    Number(i, "achievement").ShouldBe(Number(Indicator(before, code), "achievement"), code);
+                    var expected = Number(i, "achievement") switch { null => null, > 100 => "Melampaui", > 80 => "Tercapai", _ => "Belum tercapai" };
+                    (i.GetProperty("category").GetString() ?? null).ShouldBe(expected, code);
+                    if (Number(i, "achievement") > 100) capped++;
+                }
+
+                // The objective averages its indicators with each capped at 100 %.
+                var weights = computed.Sum(i => i.GetProperty("weight").GetDecimal());
+                var mean = computed.Sum(i => Math.Min(Number(i, "achievement")!.Value, 100m) * i.GetProperty("weight").GetDecimal()) / weights;
+                Math.Abs(Number(o, "achievement")!.Value - mean).ShouldBeLessThanOrEqualTo(0.01m, o.GetProperty("code").GetString());
+            }
+
+            capped.ShouldBeGreaterThan(0, "the scenario has indicators above 100 %, so the cap changes a mean");
+            Number(after, "agencyAchievement")!.Value.ShouldBeLessThan(Number(before, "agencyAchievement")!.Value);
+        }
+        finally
+        {
+            var current = (await coordinator.GetAsync(rulesUrl)).Headers.ETag!.ToString();
+            (await PutRulesAsync(coordinator, agency, new { cap = (decimal?)null, categories = (object?)null }, current)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var restored = await RecapAsync(coordinator, "2026");
+        Number(restored, "agencyAchievement").ShouldBe(Number(before, "agencyAchievement"));
+        restored.GetProperty("category").GetString().ShouldBe(before.GetProperty("category").GetString());
+    }
+
+    [Fact]
+    public async Task Bad_achievement_rules_are_explained_and_only_the_plans_owners_change_them()
+    {
+        var agency = await f.AgencyIdAsync(RecapScenario.Pasrujambe);
+        var coordinator = await f.SignedInAsync("pasrujambe.kasubbag-pk");
+        var rulesUrl = $"/api/v1/agencies/{agency}/achievement-rules";
+        var etag = (await coordinator.GetAsync(rulesUrl)).Headers.ETag!.ToString();
+
+        var lowCap = await (await PutRulesAsync(coordinator, agency, new { cap = 90m }, etag)).Problem(HttpStatusCode.BadRequest);
+        lowCap.Errors("cap")[0].ShouldBe("Batas atas capaian harus paling sedikit 100 %.");
+        var bad = await (await PutRulesAsync(coordinator, agency, new
+        {
+            categories = new object[]
+            {
+                new { above = 70m, label = "Baik", colour = "green" },
+                new { above = 80m, label = "Cukup", colour = "purple" },
+                new { above = 10m, label = "Kurang", colour = "red" },
+            },
+        }, etag)).Problem(HttpStatusCode.BadRequest);
+        var problems = bad.Errors("categories");
+        problems.ShouldContain("Batas kategori harus menurun: 80 harus lebih kecil dari 70.");
+        problems.ShouldContain("Kategori terakhir tidak boleh punya batas: kategori itu menampung semua nilai di bawahnya.");
+        problems.ShouldContain(p => p.StartsWith("Warna \"purple\" tidak tersedia."));
+        (await (await coordinator.GetAsync(rulesUrl)).Json(HttpStatusCode.OK)).GetProperty("isDefaultScale").GetBoolean().ShouldBeTrue("nothing was saved");
+
+        var unitHead = await f.SignedInAsync("pasrujambe.kasi-kesos");
+        (await unitHead.GetAsync(rulesUrl)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PutRulesAsync(unitHead, agency, new { cap = 120m }, etag)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var outsider = await f.SignedInAsync("dkp.kasubag-kp");
+        (await outsider.GetAsync(rulesUrl)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await PutRulesAsync(outsider, agency, new { cap = 120m }, etag)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using Kinerja.Domain.Achievement;
+using Kinerja.Domain.Common;
+
 namespace Kinerja.Domain.Organisation;
 
 public enum GovernmentKind
@@ -74,6 +77,18 @@ public sealed class Agency : IAgencyOwned, IVersioned
     /// <summary>Pattern of outgoing letter numbers, e.g. <c>800/{seq}/427.96/{year}</c>.</summary>
     public string? LetterNumberPattern { get; private set; }
 
+    /// <summary>
+    /// The cap (percent, at least 100) applied to indicator achievements when they are averaged into objective and agency
+    /// achievement; null for none. The uncapped value is still what is shown.
+    /// </summary>
+    public decimal? AchievementCap { get; private set; }
+
+    /// <summary>The agency's own category bands, highest first; null for Permendagri 86/2017.</summary>
+    public IReadOnlyList<CategoryBand>? CategoryBands { get; private set; }
+
+    /// <summary>The scale that names achievement levels: the agency's own bands or Permendagri 86/2017.</summary>
+    public CategoryScale CategoryScale => ScaleOf(CategoryBands);
+
     public int Version { get; private set; }
 
     Guid IAgencyOwned.AgencyId => Id;
@@ -85,6 +100,18 @@ public sealed class Agency : IAgencyOwned, IVersioned
         Address = address;
         LetterNumberPattern = letterNumberPattern;
     }
+
+    /// <summary>Sets the cap and the category bands (null for Permendagri 86/2017); both must already be valid.</summary>
+    public void SetAchievementRules(decimal? cap, IReadOnlyList<CategoryBand>? bands)
+    {
+        if (AchievementCalculator.CapProblem(cap) is { } capProblem) throw new DomainException("achievement.cap", capProblem.ToString());
+        AchievementCap = cap;
+        CategoryBands = bands is null ? null : CategoryScale.Create(bands).Bands;
+    }
+
+    /// <summary>The scale of stored bands: Permendagri 86/2017 when there are none.</summary>
+    public static CategoryScale ScaleOf(IReadOnlyList<CategoryBand>? bands) =>
+        bands is null ? CategoryScale.Permendagri86 : CategoryScale.Create(bands);
 }
 
 /// <summary>Unit kerja: Sekretariat, Bidang, Seksi, Subbagian, UPT. A tree under the agency.</summary>

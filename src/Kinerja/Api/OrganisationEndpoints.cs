@@ -50,6 +50,18 @@ public static class OrganisationEndpoints
             http.Response.Headers.ETag = Concurrency.ETag(a.Version);
             return a;
         }).WithSummary("Ubah instansi (wajib If-Match)");
+        org.MapGet("/{agencyId:guid}/achievement-rules", async (Guid agencyId, GetAchievementRules h, HttpContext http, CancellationToken ct) =>
+        {
+            var r = await h.HandleAsync(agencyId, ct);
+            http.Response.Headers.ETag = Concurrency.ETag(r.Version);
+            return r;
+        }).WithSummary("Batas atas capaian dan skala kategori instansi");
+        org.MapPut("/{agencyId:guid}/achievement-rules", async (Guid agencyId, UpdateAchievementRulesRequest r, UpdateAchievementRules h, HttpContext http, CancellationToken ct) =>
+        {
+            var a = await h.HandleAsync(agencyId, r, Concurrency.FromIfMatch(http.Request.Headers.IfMatch), ct);
+            http.Response.Headers.ETag = Concurrency.ETag(a.Version);
+            return a;
+        }).WithSummary("Ubah batas atas capaian dan skala kategori (wajib If-Match)");
         org.MapGet("/{agencyId:guid}/holidays", (Guid agencyId, int year, ListHolidays h, CancellationToken ct) => h.HandleAsync(agencyId, year, ct));
         org.MapPost("/{agencyId:guid}/holidays", async (Guid agencyId, AddHolidayRequest r, AddHoliday h, CancellationToken ct) =>
             TypedResults.Created($"/api/v1/agencies/{agencyId}/holidays", await h.HandleAsync(agencyId, r, ct)));

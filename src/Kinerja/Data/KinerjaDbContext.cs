@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kinerja.Domain.Achievement;
 using Kinerja.Domain.Audit;
 using Kinerja.Domain.Common;
 using Kinerja.Domain.Organisation;
@@ -26,6 +27,9 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>How an agency's category bands are stored (one JSON text column).</summary>
+    private static readonly JsonSerializerOptions BandJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>Values never copied into the audit trail (only that they changed).</summary>
     private static bool IsSecret(EntityEntry e, string property) =>
@@ -85,6 +89,15 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
             b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
             b.Property(a => a.Address).HasMaxLength(300);
             b.Property(a => a.LetterNumberPattern).HasMaxLength(100);
+            b.Property(a => a.AchievementCap).HasPrecision(9, 2);
+            b.Property(a => a.CategoryBands).HasMaxLength(2000).HasConversion(
+                bands => bands == null ? null : JsonSerializer.Serialize(bands, BandJson),
+                json => json == null ? null : JsonSerializer.Deserialize<List<CategoryBand>>(json, BandJson),
+                new ValueComparer<IReadOnlyList<CategoryBand>?>(
+                    (x, y) => x == null ? y == null : y != null && x.SequenceEqual(y),
+                    bands => bands == null ? 0 : bands.Aggregate(0, (h, b) => HashCode.Combine(h, b)),
+                    bands => bands == null ? null : bands.ToList()));
+            b.Ignore(a => a.CategoryScale);
             b.HasOne<Government>().WithMany().HasForeignKey(a => a.GovernmentId).OnDelete(DeleteBehavior.Restrict);
             b.HasIndex(a => new { a.GovernmentId, a.Name }).IsUnique();
             b.Property(a => a.Version).IsConcurrencyToken();

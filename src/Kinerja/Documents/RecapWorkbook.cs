@@ -41,8 +41,11 @@ public static class RecapWorkbook
     {
         ArgumentNullException.ThrowIfNull(recap);
         var colours = recap.Scale.Select(b => b.Colour).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        uint CategoryStyle(string? colour) =>
-            colour is null ? TextCell : FirstCategory + (uint)colours.FindIndex(c => string.Equals(c, colour, StringComparison.OrdinalIgnoreCase));
+        // A category is styled by its name, looked up in the agency's own scale (the recap carries it).
+        uint CategoryStyle(string? label) =>
+            recap.Scale.FirstOrDefault(b => b.Label == label)?.Colour is { } colour
+                ? FirstCategory + (uint)colours.FindIndex(c => string.Equals(c, colour, StringComparison.OrdinalIgnoreCase))
+                : TextCell;
 
         using var stream = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -128,7 +131,7 @@ public static class RecapWorkbook
         foreach (var band in r.Scale)
         {
             var row = Next();
-            row.Append(Text(0, n, band.Label, categoryStyle(band.Colour)));
+            row.Append(Text(0, n, band.Label, categoryStyle(band.Label)));
             row.Append(Text(1, n, band.Above is { } above ? "> " + above.ToString("0.##", Domain.Common.Text.Indonesian) + " %" : "sisanya", TextCell));
         }
 
@@ -202,10 +205,8 @@ public static class RecapWorkbook
     {
         var cells = new List<OpenXmlElement>();
         if (achievement is { } a) cells.Add(new Cell { CellReference = Ref(column, row), StyleIndex = PercentCell, CellValue = new CellValue(Invariant(a)) });
-        if (category is not null) cells.Add(Text(column + 1, row, category, categoryStyle(ColourOf(category))));
+        if (category is not null) cells.Add(Text(column + 1, row, category, categoryStyle(category)));
         return [.. cells];
-
-        static string? ColourOf(string label) => RecapCalculator.Scale.Bands.FirstOrDefault(b => b.Label == label)?.Colour;
     }
 
     private static OpenXmlElement[] Optional(Cell? cell) => cell is null ? [] : [cell];

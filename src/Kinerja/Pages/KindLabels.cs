@@ -34,6 +34,19 @@ public static class KindLabels
         _ => kind,
     };
 
+    /// <summary>The name of a category colour.</summary>
+    public static string Colour(string colour) => colour switch
+    {
+        "darkgreen" => "Hijau tua",
+        "green" => "Hijau",
+        "blue" => "Biru",
+        "gold" => "Emas",
+        "yellow" => "Kuning",
+        "orange" => "Jingga",
+        "red" => "Merah",
+        _ => colour,
+    };
+
     /// <summary>A stored NIP (18 digits) in its grouped form, or empty.</summary>
     public static string Nip(string? digits) =>
         digits is not null && Domain.Organisation.Nip.TryParse(digits, out var n, out _) ? n.ToString() : "";

@@ -56,7 +56,7 @@ public sealed class GetEarlyWarning(KinerjaDbContext db, CurrentUser me, Message
             var (i, iy) = x;
             var projection = EarlyWarning.Project(iy, asOf);
             var toDate = PeriodAggregation.Recap(iy, asOf).ToDate;
-            var category = RecapCalculator.Scale.Classify(projection.ProjectedAchievement);
+            var category = data.ScaleOf(agencyId).Classify(projection.ProjectedAchievement);
             var t = iy.Targets;
             return new EarlyWarningIndicatorDto(i.Id, i.Code, i.Name, i.ObjectiveId, i.UnitId, data.Units.GetValueOrDefault(i.UnitId, "?"), i.Measure,
                 PlanAccess.ApiName(i.Polarity), PlanAccess.ApiName(i.Aggregation), PlanAccess.ApiName(projection.Outlook),

@@ -79,19 +79,29 @@ public sealed class GetGovernmentRecap(KinerjaDbContext db, CurrentUser me)
         var lastYear = RecapCalculator.YearBefore(p);
         var rows = agencies.OrderBy(a => a.Name, StringComparer.Create(Text.Indonesian, true)).Select(a =>
         {
+            var scale = data.ScaleOf(a.Id);
             var now = RecapCalculator.Agency(data, a.Id, p);
             var before = lastYear is { } ly ? RecapCalculator.Agency(data, a.Id, ly) : null;
-            var (c, pc) = (RecapCalculator.Scale.Classify(now.ToDate), RecapCalculator.Scale.Classify(now.Alone));
+            var (c, pc) = (scale.Classify(now.ToDate), scale.Classify(now.Alone));
             return new GovernmentAgencyDto(a.Id, a.Name, AgencyKinds.ApiName(a.Kind), now.Objectives.Count > 0, now.ToDate.Rounded, c?.Label, c?.Colour,
                 now.Alone.Rounded, pc?.Label, pc?.Colour, before?.ToDate.Rounded,
                 new RecapCompletenessDto(now.Indicators.Count, now.Indicators.Count(f => f.Data == "verified"),
                     now.Indicators.Count(f => f.Data == "provisional"), now.Indicators.Count(f => f.Data == "missing")),
                 now.Objectives.Select(o =>
                 {
-                    var oc = RecapCalculator.Scale.Classify(o.ToDate);
+                    var oc = scale.Classify(o.ToDate);
                     return new GovernmentObjectiveDto(o.Objective.Id, o.Objective.Code, o.Objective.Name, o.ToDate.Rounded, oc?.Label, oc?.Colour);
                 }).ToList());
         }).ToList();
-        return new GovernmentRecapDto(governmentId, government, p.ToString(), p.DisplayName, data.IncludeUnverified, rows, GetRecap.ScaleDto());
+        return new GovernmentRecapDto(governmentId, government, p.ToString(), p.DisplayName, data.IncludeUnverified, rows,
+            Legend(agencies.Select(a => data.ScaleOf(a.Id))));
+    }
+
+    /// <summary>Every band used by the agencies shown (most use Permendagri 86/2017; an agency may have its own), highest first.</summary>
+    private static IReadOnlyList<RecapCategoryDto> Legend(IEnumerable<CategoryScale> scales)
+    {
+        var all = scales.DefaultIfEmpty(CategoryScale.Permendagri86).SelectMany(s => s.Bands)
+            .DistinctBy(b => (b.Label.ToUpperInvariant(), b.Colour.ToUpperInvariant())).ToList();
+        return all.OrderByDescending(b => b.Above ?? decimal.MinValue).Select(b => new RecapCategoryDto(b.Label, b.Colour, b.Above)).ToList();
     }
 }

@@ -98,6 +98,7 @@ public sealed class GetRecap(KinerjaDbContext db, CurrentUser me, Messages m)
 
     internal static RecapDto Build(RecapData data, Guid agencyId, string agency, Period p, Messages m)
     {
+        var scale = data.ScaleOf(agencyId);
         var now = RecapCalculator.Agency(data, agencyId, p);
         var previous = p.Previous is { } pp ? RecapCalculator.Agency(data, agencyId, pp) : null;
         var lastYear = RecapCalculator.YearBefore(p) is { } ly ? RecapCalculator.Agency(data, agencyId, ly) : null;
@@ -108,7 +109,7 @@ public sealed class GetRecap(KinerjaDbContext db, CurrentUser me, Messages m)
         {
             var i = f.Indicator;
             var (toDate, alone) = (f.Recap.ToDate, f.Recap.Alone);
-            var (category, periodCategory) = (RecapCalculator.Scale.Classify(toDate.Achievement), RecapCalculator.Scale.Classify(alone.Achievement));
+            var (category, periodCategory) = (scale.Classify(toDate.Achievement), scale.Classify(alone.Achievement));
             var targets = data.TargetsOf(i.Id, p.Year);
             var end = targets.StrategicEndTarget is { } e && i.Polarity != Polarity.Range && toDate.Realization is { } r
                 ? AchievementCalculator.Compute(i.Polarity, e, r)
@@ -130,7 +131,7 @@ public sealed class GetRecap(KinerjaDbContext db, CurrentUser me, Messages m)
 
         var objectives = now.Objectives.Select(o =>
         {
-            var (c, pc) = (RecapCalculator.Scale.Classify(o.ToDate), RecapCalculator.Scale.Classify(o.Alone));
+            var (c, pc) = (scale.Classify(o.ToDate), scale.Classify(o.Alone));
             return new RecapObjectiveDto(o.Objective.Id, o.Objective.Code, o.Objective.Name, o.ToDate.Rounded, c?.Label, c?.Colour,
                 o.ToDate.Reason is null ? null : m[o.ToDate.Reason], o.Alone.Rounded, pc?.Label, pc?.Colour,
                 previous?.Objectives.FirstOrDefault(x => x.Objective.Id == o.Objective.Id)?.Alone.Rounded,
@@ -144,34 +145,34 @@ public sealed class GetRecap(KinerjaDbContext db, CurrentUser me, Messages m)
             .Select(g =>
             {
                 var mean = AchievementMean.OfIndicators(g.Select(f => f.Recap.ToDate.Achievement));
-                var c = RecapCalculator.Scale.Classify(mean);
+                var c = scale.Classify(mean);
                 return new RecapUnitDto(g.Key, data.Units.GetValueOrDefault(g.Key, "?"), mean.Rounded, c?.Label, c?.Colour, g.Count(),
                     g.Count(f => f.Data == "verified"), g.Count(f => f.Data == "provisional"), g.Count(f => f.Data == "missing"),
                     g.Select(f => f.Indicator.Code).ToList());
             })
             .OrderBy(u => u.Unit, StringComparer.Create(Text.Indonesian, true)).ToList();
 
-        var (ac, apc) = (RecapCalculator.Scale.Classify(now.ToDate), RecapCalculator.Scale.Classify(now.Alone));
+        var (ac, apc) = (scale.Classify(now.ToDate), scale.Classify(now.Alone));
         return new RecapDto(agencyId, agency, p.ToString(), p.DisplayName, data.IncludeUnverified,
             now.ToDate.Rounded, ac?.Label, ac?.Colour, now.ToDate.Reason is null ? null : m[now.ToDate.Reason],
             now.Alone.Rounded, apc?.Label, apc?.Colour,
-            previous is null ? null : AgencyComparison(previous.Period, previous.Alone),
-            lastYear is null ? null : AgencyComparison(lastYear.Period, lastYear.ToDate),
+            previous is null ? null : AgencyComparison(previous.Period, previous.Alone, scale),
+            lastYear is null ? null : AgencyComparison(lastYear.Period, lastYear.ToDate, scale),
             new RecapCompletenessDto(now.Indicators.Count, now.Indicators.Count(f => f.Data == "verified"),
                 now.Indicators.Count(f => f.Data == "provisional"), now.Indicators.Count(f => f.Data == "missing")),
-            objectives, others, units, ScaleDto());
+            objectives, others, units, ScaleDto(scale));
     }
 
     private static RecapComparisonDto Comparison(Period p, SpanFigures s) =>
         new(p.ToString(), p.DisplayName, RecapCalculator.Figure(s.Target), RecapCalculator.Figure(s.RangeLow), RecapCalculator.Figure(s.RangeHigh),
             RecapCalculator.Figure(s.Realization), s.Achievement.Rounded, PlanAccess.ApiName(s.Achievement.Status));
 
-    private static RecapAgencyComparisonDto AgencyComparison(Period p, AchievementMean mean)
+    private static RecapAgencyComparisonDto AgencyComparison(Period p, AchievementMean mean, CategoryScale scale)
     {
-        var c = RecapCalculator.Scale.Classify(mean);
+        var c = scale.Classify(mean);
         return new RecapAgencyComparisonDto(p.ToString(), p.DisplayName, mean.Rounded, c?.Label, c?.Colour);
     }
 
-    internal static IReadOnlyList<RecapCategoryDto> ScaleDto() =>
-        RecapCalculator.Scale.Bands.Select(b => new RecapCategoryDto(b.Label, b.Colour, b.Above)).ToList();
+    internal static IReadOnlyList<RecapCategoryDto> ScaleDto(CategoryScale scale) =>
+        scale.Bands.Select(b => new RecapCategoryDto(b.Label, b.Colour, b.Above)).ToList();
 }

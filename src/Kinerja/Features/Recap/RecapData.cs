@@ -2,6 +2,7 @@ using System.Globalization;
 using Kinerja.Data;
 using Kinerja.Domain.Achievement;
 using Kinerja.Domain.Common;
+using Kinerja.Domain.Organisation;
 using Kinerja.Domain.Plan;
 using Kinerja.Domain.Rounds;
 using Kinerja.Infrastructure;
@@ -34,6 +35,15 @@ internal sealed class RecapData
     public required IReadOnlyDictionary<(Guid Indicator, int Year), decimal> History { get; init; }
     public required ILookup<Guid, ReportedRealization> Reports { get; init; }
 
+    /// <summary>Each agency's cap and category scale (<see cref="Agency.AchievementCap"/>, <see cref="Agency.CategoryScale"/>).</summary>
+    public required IReadOnlyDictionary<Guid, (decimal? Cap, CategoryScale Scale)> Rules { get; init; }
+
+    /// <summary>The category scale of <paramref name="agencyId"/> (Permendagri 86/2017 unless it configured its own).</summary>
+    public CategoryScale ScaleOf(Guid agencyId) => Rules.TryGetValue(agencyId, out var r) ? r.Scale : CategoryScale.Permendagri86;
+
+    /// <summary>The achievement cap of <paramref name="agencyId"/>, or null.</summary>
+    public decimal? CapOf(Guid agencyId) => Rules.TryGetValue(agencyId, out var r) ? r.Cap : null;
+
     public TargetValues TargetsOf(Guid indicatorId, int year) => Targets.GetValueOrDefault((indicatorId, year)) ?? NoTargets;
 
     /// <summary>
@@ -60,6 +70,8 @@ internal sealed class RecapData
         var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.AgencyId))
             .Select(i => new RecapIndicatorRow(i.Id, i.AgencyId, i.Code, i.Name, i.Kind, i.ObjectiveId, i.UnitId, i.Measure, i.Polarity, i.Aggregation, i.Weight))
             .ToListAsync(ct);
+        var rules = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.AchievementCap, a.CategoryBands }).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.AgencyId)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var targets = await db.IndicatorTargets.AsNoTracking().Where(t => ids.Contains(t.AgencyId) && years.Contains(t.Year)).ToListAsync(ct);
         var history = await db.IndicatorHistory.AsNoTracking().Where(h => ids.Contains(h.AgencyId) && years.Contains(h.Year))
@@ -97,6 +109,7 @@ internal sealed class RecapData
             Units = units,
             Targets = targets.ToDictionary(t => (t.IndicatorId, t.Year), t => t.Values),
             History = history.ToDictionary(h => (h.IndicatorId, h.Year), h => h.Realization),
+            Rules = rules.ToDictionary(a => a.Id, a => (a.AchievementCap, Agency.ScaleOf(a.CategoryBands))),
             Reports = reports.ToLookup(r => r.IndicatorId, r => new ReportedRealization(PeriodOf(r.Period), r.Realization, r.Verified, r.OrderedAt)),
         };
     }
@@ -130,9 +143,6 @@ internal sealed record AgencyFigures(Period Period, AchievementMean ToDate, Achi
 /// <summary>The recap's arithmetic over <see cref="RecapData"/>, with the domain rules (see docs/recap.md).</summary>
 internal static class RecapCalculator
 {
-    /// <summary>The category scale (Permendagri 86/2017; agencies cannot configure their own yet).</summary>
-    public static CategoryScale Scale => CategoryScale.Permendagri86;
-
     /// <summary>
     /// An indicator's figures for <paramref name="period"/>: its realizations formed by <see cref="RealizationSlots"/> from
     /// the rounds of the period's year, its targets of that year, then <see cref="PeriodAggregation"/>. A year without any
@@ -146,12 +156,12 @@ internal static class RecapCalculator
         {
             var range = i.Polarity == Polarity.Range;
             var target = range ? null : targets.Annual;
-            var achievement = AchievementCalculator.Compute(i.Polarity, target, past, targets.RangeLow, targets.RangeHigh);
+            var achievement = AchievementCalculator.Compute(i.Polarity, target, past, targets.RangeLow, targets.RangeHigh, d.CapOf(i.AgencyId));
             var span = new SpanFigures(target, range ? targets.RangeLow : null, range ? targets.RangeHigh : null, past, 1, 1, achievement);
             return new IndicatorFigures(i, new PeriodRecap(period, span, span), false, false, true);
         }
 
-        var recap = PeriodAggregation.Recap(new IndicatorYear(i.Polarity, i.Aggregation, targets, slots.Values), period);
+        var recap = PeriodAggregation.Recap(new IndicatorYear(i.Polarity, i.Aggregation, targets, slots.Values), period, d.CapOf(i.AgencyId));
         var (toDate, alone) = slots.Provisional(i.Aggregation, period);
         return new IndicatorFigures(i, recap, toDate, alone, false);
     }

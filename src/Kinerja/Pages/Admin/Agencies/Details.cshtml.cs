@@ -1,11 +1,16 @@
 using Kinerja.Data;
+using Kinerja.Domain.Common;
+using Kinerja.Domain.Organisation;
+using Kinerja.Infrastructure;
 using Kinerja.Features.Organisation;
 using Kinerja.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kinerja.Pages.Admin.Agencies;
 
-public sealed class DetailsModel(GetAgency get, ListUnits units, CreateUnit create, UpdateAgency update, CurrentUser me, KinerjaDbContext db) : KinerjaPage
+public sealed class DetailsModel(
+    GetAgency get, ListUnits units, CreateUnit create, UpdateAgency update, GetAchievementRules getRules, UpdateAchievementRules updateRules,
+    CurrentUser me, KinerjaDbContext db) : KinerjaPage
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -17,6 +22,14 @@ public sealed class DetailsModel(GetAgency get, ListUnits units, CreateUnit crea
 
     [BindProperty] public UnitInput Input { get; set; } = new();
     [BindProperty] public AgencyEdit Edit { get; set; } = new();
+    [BindProperty] public RulesInput Rules { get; set; } = new();
+
+    public AchievementRulesDto CurrentRules { get; private set; } = null!;
+    public bool MayEditRules { get; private set; }
+
+    /// <summary>Rows offered in the category form: the current bands and room for a few more.</summary>
+    public const int CategoryRows = 7;
+
 
     public Task<IActionResult> OnGetAsync() => RunAsync(async () =>
     {
@@ -31,10 +44,47 @@ public sealed class DetailsModel(GetAgency get, ListUnits units, CreateUnit crea
         return Redirect($"/Admin/Agencies/Details/{Id}");
     }, nameof(Edit));
 
+    /// <summary>Saves the cap and the category scale; empty rows are dropped, "default" goes back to Permendagri 86/2017.</summary>
+    public Task<IActionResult> OnPostRulesAsync(string? reset, CancellationToken ct) => RunAsync(async () =>
+    {
+        var errors = new Dictionary<string, Text[]>();
+        decimal? Parse(string? s, string field)
+        {
+            if (string.IsNullOrWhiteSpace(s)) return null;
+            if (IndonesianFormat.TryParseNumber(s, out var v)) return v;
+            errors[field] = [NotANumber(s)];
+            return null;
+        }
+
+        var cap = Parse(Rules.Cap, "cap");
+        var bands = reset is null
+            ? Rules.Categories.Where(c => !string.IsNullOrWhiteSpace(c.Label) || !string.IsNullOrWhiteSpace(c.Above))
+                .Select(c => new CategoryBandDto(Parse(c.Above, "categories"), c.Label, c.Colour)).ToList()
+            : null;
+        if (errors.Count > 0) throw AppProblem.Invalid(errors);
+        await updateRules.HandleAsync(Id, new UpdateAchievementRulesRequest(cap, bands), Rules.Version, ct);
+        return Redirect($"/Admin/Agencies/Details/{Id}#rules");
+    }, nameof(Rules));
+
     protected override async Task OnReloadAsync()
     {
         var ct = HttpContext.RequestAborted;
         Agency = await get.HandleAsync(Id, ct);
+        CurrentRules = await getRules.HandleAsync(Id, ct);
+        MayEditRules = me.HasAgencyRole(Id, Role.Admin, Role.Head, Role.Coordinator);
+        if (Rules.Version is null)
+        {
+            Rules = new RulesInput
+            {
+                Version = CurrentRules.Version,
+                Cap = CurrentRules.Cap is { } c ? IndonesianFormat.Number(c, 2) : null,
+                Categories = CurrentRules.Categories
+                    .Select(b => new CategoryInput { Above = b.Above is { } a ? IndonesianFormat.Number(a, 2) : null, Label = b.Label, Colour = b.Colour })
+                    .ToList(),
+            };
+        }
+
+        while (Rules.Categories.Count < CategoryRows) Rules.Categories.Add(new CategoryInput());
         Units = await units.HandleAsync(Id, ct);
         var tree = await db.LoadUnitTreeAsync(Id, ct);
         VisibleUnits = Units.Where(u => me.SeesUnit(Id, u.Id, tree)).Select(u => u.Id).ToHashSet();
@@ -63,6 +113,20 @@ public sealed class DetailsModel(GetAgency get, ListUnits units, CreateUnit crea
         public string? Address { get; set; }
         public string? LetterNumberPattern { get; set; }
         public int? Version { get; set; }
+    }
+
+    public sealed class RulesInput
+    {
+        public string? Cap { get; set; }
+        public List<CategoryInput> Categories { get; set; } = [];
+        public int? Version { get; set; }
+    }
+
+    public sealed class CategoryInput
+    {
+        public string? Above { get; set; }
+        public string? Label { get; set; }
+        public string? Colour { get; set; }
     }
 
     public sealed class UnitInput
