@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Kinerja: domain tables, HTTP tests on SQLite and on a real PostgreSQL,
 # and browser journeys in headless Chromium. Installs and starts what they need (as root:
-# Debian's postgresql, chromium, fonts, LibreOffice for PDF, poppler for reading PDFs back, aiosmtpd as the SMTP sink of the mail tests) on a fresh machine. Usage: ./test.sh [dotnet test args]
+# Debian's postgresql, chromium, fonts, LibreOffice for PDF, poppler for reading PDFs back, zbar for reading their QR codes, aiosmtpd as the SMTP sink of the mail tests) on a fresh machine. Usage: ./test.sh [dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +11,7 @@ command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi "Liberation Sans" || need+=(fonts-liberation)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

@@ -73,13 +73,7 @@ public static class PerformanceAgreementDocx
     public static string FormatTarget(AgreementTargetRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        string value;
-        if (row.RangeLow is { } low && row.RangeHigh is { } high) value = IndonesianFormat.Number(low) + " - " + IndonesianFormat.Number(high);
-        else if (row.Target is { } target) value = IndonesianFormat.Number(target);
-        else if (row.RangeLow is { } min) value = "≥ " + IndonesianFormat.Number(min);
-        else if (row.RangeHigh is { } max) value = "≤ " + IndonesianFormat.Number(max);
-        else return "-";
-        return string.IsNullOrWhiteSpace(row.Measure) ? value : value + " " + row.Measure.Trim();
+        return DocxKit.Target(row.Target, row.RangeLow, row.RangeHigh, row.Measure);
     }
 
     /// <summary>The NIP in groups (<c>19771023 200501 1 009</c>); a value that is not a valid NIP is printed as given.</summary>
