@@ -58,6 +58,10 @@ public static class EvidenceRules
         [".ods"] = (EvidenceFileType.OfficeZip, "application/vnd.oasis.opendocument.spreadsheet"),
     };
 
+    /// <summary>The content type of an accepted file by its (already checked) name; octet-stream otherwise.</summary>
+    public static string ContentTypeOf(string fileName) =>
+        Extensions.TryGetValue(Path.GetExtension(fileName), out var e) ? e.ContentType : "application/octet-stream";
+
     /// <summary>The extensions accepted, for messages and the file picker.</summary>
     public static string AcceptedList => string.Join(", ", Extensions.Keys);
 

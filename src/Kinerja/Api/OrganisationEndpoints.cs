@@ -130,6 +130,7 @@ public static class OrganisationEndpoints
         api.MapPlanApi();
         api.MapRoundApi();
         api.MapRecapApi();
+        api.MapReportApi();
         return api;
     }
 }

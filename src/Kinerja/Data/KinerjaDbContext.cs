@@ -6,6 +6,7 @@ using Kinerja.Domain.Audit;
 using Kinerja.Domain.Common;
 using Kinerja.Domain.Organisation;
 using Kinerja.Domain.Plan;
+using Kinerja.Domain.Reports;
 using Kinerja.Domain.Rounds;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,10 +32,14 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
     /// <summary>How an agency's category bands are stored (one JSON text column).</summary>
     private static readonly JsonSerializerOptions BandJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Values never copied into the audit trail (only that they changed).</summary>
+    /// <summary>
+    /// Values never copied into the audit trail (only that they changed): secrets, and a report version's content,
+    /// which is large and identified by the DOCX hash recorded next to it.
+    /// </summary>
     private static bool IsSecret(EntityEntry e, string property) =>
         property is "PasswordHash" or "SecurityStamp"
-        || (e.Entity is IdentityUserToken<Guid> && property == "Value");
+        || (e.Entity is IdentityUserToken<Guid> && property == "Value")
+        || (e.Entity is ReportVersion && property == nameof(ReportVersion.ContentJson));
 
     public DbSet<Government> Governments => Set<Government>();
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -60,6 +65,15 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<WorksheetBudgetLine> WorksheetBudgetLines => Set<WorksheetBudgetLine>();
     public DbSet<AgencyHoliday> AgencyHolidays => Set<AgencyHoliday>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+    public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
+    public DbSet<ReportComment> ReportComments => Set<ReportComment>();
+    public DbSet<ReportStep> ReportSteps => Set<ReportStep>();
+    public DbSet<ReportSignature> ReportSignatures => Set<ReportSignature>();
+    public DbSet<LetterRegister> LetterRegisters => Set<LetterRegister>();
+    public DbSet<Letter> Letters => Set<Letter>();
+    public DbSet<ReportDispatch> ReportDispatches => Set<ReportDispatch>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
@@ -134,6 +148,7 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
 
         builder.ConfigurePlan();
         builder.ConfigureRounds();
+        builder.ConfigureReports();
 
         builder.Entity<AuditRecord>(b =>
         {
@@ -166,6 +181,15 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
         ChangeTracker.DetectChanges();
         if (ChangeTracker.Entries<WorksheetSubmission>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("A submitted worksheet version is immutable.");
+        if (ChangeTracker.Entries<ReportVersion>().Any(e => e.State == EntityState.Deleted
+                || (e.State == EntityState.Modified && e.Entity.IsSigned && e.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(ReportVersion.PdfStatus)
+                    && p.Metadata.Name != nameof(ReportVersion.PdfProgress) && p.Metadata.Name != nameof(ReportVersion.PdfMessage)))))
+            throw new InvalidOperationException("A signed report version is immutable and no version is ever deleted.");
+        if (ChangeTracker.Entries<Report>().Any(e => e.State is EntityState.Modified or EntityState.Deleted
+                && e.Property(r => r.Status).OriginalValue == ReportStatus.Archived))
+            throw new InvalidOperationException("An archived report is immutable.");
+        if (ChangeTracker.Entries<ReportSignature>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("A signature is immutable.");
         foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             var version = e.Property(v => v.Version);
@@ -221,6 +245,35 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
             // The head and the records are written once: never keep them tracked. A later save in this context
             // (or a retry after a failed one) must read the head afresh, or the chain would fork or repeat.
             foreach (var e in ChangeTracker.Entries().Where(e => e.Entity is AuditRecord or AuditHead).ToList()) e.State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>
+    /// A transaction for work that reads what it is about to change (numbering): takes this process's write turn first
+    /// (SQLite), so SaveChanges inside it joins the transaction. Commit it; disposing without commit rolls back.
+    /// </summary>
+    public async Task<WriteScope> BeginWriteAsync(CancellationToken ct)
+    {
+        var gate = await EnterWriteAsync(ct);
+        try
+        {
+            return new WriteScope(await Database.BeginTransactionAsync(ct), gate);
+        }
+        catch
+        {
+            gate?.Dispose();
+            throw;
+        }
+    }
+
+    public sealed class WriteScope(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, IDisposable? gate) : IAsyncDisposable
+    {
+        public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            gate?.Dispose();
         }
     }
 

@@ -57,6 +57,10 @@ public static class KinerjaApp
                 new DirectoryInfo(Path.Combine(sp.GetRequiredService<KinerjaSettings>().DataDirectory, "keys")),
                 sp.GetRequiredService<ILoggerFactory>())));
         services.AddHostedService<StartupTasks>();
+        services.AddScoped<Kinerja.Features.Reports.ReportContent>();
+        services.AddScoped<Kinerja.Features.Reports.ReportVersions>();
+        services.AddSingleton<Kinerja.Features.Reports.PdfJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<Kinerja.Features.Reports.PdfJobs>());
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
             {

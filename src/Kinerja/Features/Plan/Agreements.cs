@@ -3,6 +3,7 @@ using Kinerja.Data;
 using Kinerja.Domain.Common;
 using Kinerja.Domain.Organisation;
 using Kinerja.Domain.Plan;
+using Kinerja.Features.Organisation;
 using Kinerja.Infrastructure;
 using Kinerja.Security;
 using Microsoft.EntityFrameworkCore;
@@ -112,18 +113,8 @@ public sealed class GetAgreement(KinerjaDbContext db, CurrentUser me, TimeProvid
         return new PartyDto("(nama kepala daerah)", $"{title} {region}", null, null);
     }
 
-    private async Task<PartyDto?> HolderAsync(Guid agencyId, Guid? unitId, Role role, CancellationToken ct)
-    {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var holders = await (from h in db.PositionHolders.AsNoTracking()
-                             join p in db.Positions.AsNoTracking() on h.PositionId equals p.Id
-                             join u in db.Users.AsNoTracking() on h.UserId equals u.Id
-                             where p.AgencyId == agencyId && p.Role == role && (unitId == null || p.UnitId == unitId)
-                                   && h.From <= today && (h.Until == null || h.Until >= today)
-                             select new { u.FullName, u.Rank, u.Nip, p.Title, h.Kind, h.From, h.Until }).ToListAsync(ct);
-        var best = holders.OrderBy(h => h.Kind).FirstOrDefault(); // definitive before Plt before Plh
-        return best is null ? null : new PartyDto(best.FullName, new Tenure(best.Kind, best.From, best.Until).TitlePrefix + best.Title, best.Rank, best.Nip);
-    }
+    private Task<PartyDto?> HolderAsync(Guid agencyId, Guid? unitId, Role role, CancellationToken ct) =>
+        Holders.FindAsync(db, clock, agencyId, unitId, role, ct);
 
     /// <summary>"Kabupaten Lumajang" signs in "Lumajang".</summary>
     public static string PlaceOf(string government) => government.Split(' ', 2) is [_, var rest] ? rest : government;
