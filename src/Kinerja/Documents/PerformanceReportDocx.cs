@@ -461,7 +461,7 @@ public static class PerformanceReportDocx
         /// </summary>
         private Table TargetTable(ReportObjective o)
         {
-            int[] widths = annual ? [397, 2948, 794, 1191, 1191, 1134, 1416] : Widths([340, 1873, 624], 6, 1134);
+            int[] widths = annual ? [397, 2948, 794, 1191, 1191, 1134, 1416] : Widths([340, 1817, 680], 6, 1134);
             var table = GridTable(widths);
             if (annual)
             {
