@@ -176,18 +176,18 @@ internal static class DocxChart
             var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
             var data = new S.SheetData();
 
-            S.Cell Text(string reference, string text) =>
+            S.Cell StringCell(string reference, string text) =>
                 new(new S.InlineString(new S.Text(text))) { CellReference = reference, DataType = S.CellValues.InlineString };
 
             var header = new S.Row { RowIndex = 1U };
-            header.Append(Text("A1", ""));
-            for (var s = 0; s < series.Count; s++) header.Append(Text(ColumnName(s + 1) + "1", series[s].Name));
+            header.Append(StringCell("A1", ""));
+            for (var s = 0; s < series.Count; s++) header.Append(StringCell(ColumnName(s + 1) + "1", series[s].Name));
             data.Append(header);
             for (var i = 0; i < categories.Count; i++)
             {
                 var r = (uint)(i + 2);
                 var row = new S.Row { RowIndex = r };
-                row.Append(Text("A" + r.ToString(CultureInfo.InvariantCulture), categories[i]));
+                row.Append(StringCell("A" + r.ToString(CultureInfo.InvariantCulture), categories[i]));
                 for (var s = 0; s < series.Count; s++)
                 {
                     if (series[s].Values[i] is { } v)

@@ -196,10 +196,10 @@ public static class PerformanceReportDocx
                 return;
             }
 
-            foreach (var line in lines) body.Add(Text(line));
+            foreach (var line in lines) body.Add(Prose(line));
         }
 
-        private static Paragraph Text(string text) => Para(Props(JustificationValues.Both, after: 120, line: 300), Run(text));
+        private static Paragraph Prose(string text) => Para(Props(JustificationValues.Both, after: 120, line: 300), Run(text));
 
         private static Paragraph Note(string text) => Para(Props(JustificationValues.Left, before: 40), Run(text, italic: true, size: "16"));
 
@@ -229,7 +229,7 @@ public static class PerformanceReportDocx
             body.Add(Heading(1, "IKHTISAR EKSEKUTIF"));
             Narrative(ReportSections.ExecutiveSummary);
             var count = d.Objectives.Count;
-            body.Add(Text($"Capaian kinerja {d.AgencyName} {ToDate}, rata-rata dari {Int(count)} sasaran strategis, adalah {Sentence(d.AgencyAchievement)}."
+            body.Add(Prose($"Capaian kinerja {d.AgencyName} {ToDate}, rata-rata dari {Int(count)} sasaran strategis, adalah {Sentence(d.AgencyAchievement)}."
                 + (annual ? "" : $" Capaian {PeriodName} saja adalah {Sentence(d.AgencyPeriodAchievement)}.")));
             body.Add(TableCaption("Ringkasan Capaian Sasaran " + PeriodName));
             body.Add(ObjectiveSummaryTable());
@@ -288,12 +288,12 @@ public static class PerformanceReportDocx
             body.Add(Heading(1, "BAB II PERENCANAAN KINERJA"));
             Narrative(ReportSections.Planning);
             body.Add(Heading(2, "A. Rencana Strategis Tahun " + years));
-            body.Add(Text($"Rencana Strategis {d.AgencyName} Tahun {years} menetapkan {Int(plan.Objectives.Count)} sasaran strategis "
+            body.Add(Prose($"Rencana Strategis {d.AgencyName} Tahun {years} menetapkan {Int(plan.Objectives.Count)} sasaran strategis "
                 + $"dengan {Int(plan.Objectives.Sum(o => o.Indicators.Count))} indikator kinerja dan target akhir pada tahun {Int(plan.LastYear)} sebagai berikut."));
             body.Add(TableCaption($"Sasaran, Indikator dan Target Akhir Rencana Strategis {years}"));
             body.Add(StrategicTable(plan));
             body.Add(Heading(2, "B. Perjanjian Kinerja Tahun " + Int(d.Period.Year)));
-            body.Add(Text($"Perjanjian Kinerja Tahun {Int(d.Period.Year)} memuat target kinerja yang disepakati {d.Signer.Position} dengan atasannya, sebagai berikut."));
+            body.Add(Prose($"Perjanjian Kinerja Tahun {Int(d.Period.Year)} memuat target kinerja yang disepakati {d.Signer.Position} dengan atasannya, sebagai berikut."));
             body.Add(TableCaption("Perjanjian Kinerja Tahun " + Int(d.Period.Year)));
             body.Add(AgreementTable(d.AgreementTargets));
         }
@@ -361,7 +361,7 @@ public static class PerformanceReportDocx
             body.Add(Heading(1, "BAB III AKUNTABILITAS KINERJA"));
             body.Add(Heading(2, "A. Capaian Kinerja Organisasi"));
             Narrative(ReportSections.Achievement);
-            body.Add(Text($"Capaian kinerja diukur dengan membandingkan realisasi dengan target setiap indikator. Capaian sasaran adalah rata-rata capaian indikatornya, "
+            body.Add(Prose($"Capaian kinerja diukur dengan membandingkan realisasi dengan target setiap indikator. Capaian sasaran adalah rata-rata capaian indikatornya, "
                 + $"dan capaian {d.AgencyName} adalah rata-rata capaian sasarannya, yaitu {Sentence(d.AgencyAchievement)} untuk {ToDate}."));
             body.Add(TableCaption("Capaian Sasaran Strategis " + PeriodName));
             body.Add(ObjectiveSummaryTable());
@@ -374,7 +374,7 @@ public static class PerformanceReportDocx
             var pagu = SumOrNull(d.Budget.Select(p => p.Pagu));
             var spent = SumOrNull(d.Budget.Select(p => p.Realization));
             var absorption = BudgetPerformance.Absorption(spent, pagu);
-            body.Add(Text($"Pagu anggaran {d.AgencyName} Tahun {Int(d.Period.Year)} sebesar Rp {Rupiah(pagu)}, dengan realisasi {ToDate} sebesar Rp {Rupiah(spent)} "
+            body.Add(Prose($"Pagu anggaran {d.AgencyName} Tahun {Int(d.Period.Year)} sebesar Rp {Rupiah(pagu)}, dengan realisasi {ToDate} sebesar Rp {Rupiah(spent)} "
                 + $"atau penyerapan {(absorption.Percent is { } a ? IndonesianFormat.Percent(AchievementCalculator.Round(a)) : "yang belum dapat dihitung")}."));
             body.Add(TableCaption("Realisasi Anggaran per Program " + ToDate));
             body.Add(BudgetTable(d.Budget, withTotal: true));
@@ -396,7 +396,7 @@ public static class PerformanceReportDocx
         private void Objective(int number, ReportObjective o)
         {
             body.Add(Heading(3, $"Sasaran {Int(number)}: {o.Name}"));
-            body.Add(Text($"Sasaran {o.Code} \"{o.Name}\" diukur dengan {Int(o.Indicators.Count)} indikator kinerja. Capaian sasaran {ToDate} adalah {Sentence(o.Achievement)}."
+            body.Add(Prose($"Sasaran {o.Code} \"{o.Name}\" diukur dengan {Int(o.Indicators.Count)} indikator kinerja. Capaian sasaran {ToDate} adalah {Sentence(o.Achievement)}."
                 + (annual ? "" : $" Capaian {PeriodName} saja adalah {Sentence(o.PeriodAchievement)}.")));
             Narrative(ReportSections.ObjectiveKey(o.Code));
 
@@ -418,7 +418,7 @@ public static class PerformanceReportDocx
             var withStandard = o.Indicators.Where(i => i.NationalStandard is not null).ToList();
             if (withStandard.Count == 0)
             {
-                body.Add(Text("Belum ada standar nasional untuk indikator sasaran ini."));
+                body.Add(Prose("Belum ada standar nasional untuk indikator sasaran ini."));
             }
             else
             {
@@ -430,8 +430,8 @@ public static class PerformanceReportDocx
             }
 
             body.Add(Heading(4, "5. Analisis Penyebab Keberhasilan/Kegagalan dan Alternatif Solusi"));
-            if (o.Explanations.Count == 0) body.Add(Text("Belum ada penjelasan dari unit kerja."));
-            else body.Add(Text("Penjelasan unit kerja atas capaian indikator sasaran ini:"));
+            if (o.Explanations.Count == 0) body.Add(Prose("Belum ada penjelasan dari unit kerja."));
+            else body.Add(Prose("Penjelasan unit kerja atas capaian indikator sasaran ini:"));
             foreach (var e in o.Explanations)
             {
                 var who = e.Unit + (string.IsNullOrWhiteSpace(e.IndicatorCode) ? "" : " (" + e.IndicatorCode.Trim() + ")");
@@ -445,11 +445,11 @@ public static class PerformanceReportDocx
             body.Add(Heading(4, "7. Program dan Kegiatan Pendukung"));
             if (o.Programs.Count == 0)
             {
-                body.Add(Text("Belum ada program yang dikaitkan dengan sasaran ini."));
+                body.Add(Prose("Belum ada program yang dikaitkan dengan sasaran ini."));
             }
             else
             {
-                body.Add(Text("Capaian sasaran ini didukung oleh program dan kegiatan berikut."));
+                body.Add(Prose("Capaian sasaran ini didukung oleh program dan kegiatan berikut."));
                 body.Add(TableCaption($"Program dan Kegiatan Pendukung Sasaran {o.Code}"));
                 body.Add(BudgetTable(o.Programs, withTotal: false));
             }
@@ -461,7 +461,7 @@ public static class PerformanceReportDocx
         /// </summary>
         private Table TargetTable(ReportObjective o)
         {
-            int[] widths = annual ? [397, 2948, 794, 1191, 1191, 1134, 1416] : Widths([340, 1873, 624], 6, 1134);
+            int[] widths = annual ? [397, 2948, 794, 1191, 1191, 1134, 1416] : Widths([340, 1817, 680], 6, 1134);
             var table = GridTable(widths);
             if (annual)
             {
@@ -562,7 +562,7 @@ public static class PerformanceReportDocx
                 .Select(y => y.Year).Distinct().Order().TakeLast(4).ToList();
             if (years.Count == 0)
             {
-                body.Add(Text("Belum ada data realisasi tahun-tahun sebelumnya untuk indikator sasaran ini."));
+                body.Add(Prose("Belum ada data realisasi tahun-tahun sebelumnya untuk indikator sasaran ini."));
                 return;
             }
 
@@ -644,13 +644,13 @@ public static class PerformanceReportDocx
                 var meaning = e > 0 ? "hasil yang dicapai memerlukan anggaran lebih sedikit dari yang direncanakan, sehingga penggunaan anggaran efisien"
                     : e < 0 ? "anggaran yang terserap lebih besar dari hasil yang dicapai, sehingga penggunaan anggaran belum efisien"
                     : "anggaran terserap sebanding dengan hasil yang dicapai";
-                body.Add(Text($"Dengan capaian kinerja {Percent(a)} dan penyerapan anggaran {Percent(b)}, efisiensi penggunaan anggaran sebesar {Percent(e)} "
+                body.Add(Prose($"Dengan capaian kinerja {Percent(a)} dan penyerapan anggaran {Percent(b)}, efisiensi penggunaan anggaran sebesar {Percent(e)} "
                     + $"(nilai efisiensi {IndonesianFormat.Number(AchievementCalculator.Round(result.Score ?? 0))} dari 100): {meaning}."));
             }
             else
             {
                 var reason = result.Reason?.ToString() ?? absorption.Reason?.ToString();
-                body.Add(Text("Efisiensi belum dapat dihitung" + (string.IsNullOrWhiteSpace(reason) ? "." : ": " + reason.Trim())));
+                body.Add(Prose("Efisiensi belum dapat dihitung" + (string.IsNullOrWhiteSpace(reason) ? "." : ": " + reason.Trim())));
             }
         }
 

@@ -119,6 +119,9 @@ public sealed partial class PerformanceReportDocumentTests(PerformanceReportPdfs
     private static readonly ReportAchievement Agency = ReportAchievement.From(
         AchievementMean.OfObjectives(Objectives.Select(o => new AchievementMean(o.Achievement.Percent, 1, 0, null))), Scale);
 
+    private static readonly ReportAchievement AgencyQuarter = ReportAchievement.From(
+        AchievementMean.OfObjectives(Objectives.Select(o => new AchievementMean(o.PeriodAchievement.Percent, 1, 0, null))), Scale);
+
     /// <summary>The signed LKjIP 2026, every narrative written.</summary>
     public static readonly PerformanceReportDocument Annual = new(
         ReportKind.Annual, Period.OfYear(2026), Kop, "Kecamatan Pasrujambe", "Pasrujambe", new DateOnly(2027, 2, 15),
@@ -170,6 +173,7 @@ public sealed partial class PerformanceReportDocumentTests(PerformanceReportPdfs
         Kind = ReportKind.Quarterly,
         Period = Period.Quarter(2026, 2),
         Date = new DateOnly(2026, 7, 10),
+        AgencyPeriodAchievement = AgencyQuarter,
         Narratives = Annual.Narratives.Where(n => n.Key is not (ReportSections.Closing or "objective:S2")).ToDictionary(),
         VerificationCode = null,
         VerificationUrl = null,
@@ -288,6 +292,9 @@ public sealed partial class PerformanceReportDocumentTests(PerformanceReportPdfs
         // IKU 1.1: the quarter alone (95 -> 96: 101,05 %) and to date (95 -> 97,5: 102,63 %) in one row.
         text.ShouldContain("IKU 1.1 Persentase layanan PATEN yang selesai tepat waktu\n%\n95\n96\n101,05 %\n95\n97,5\n102,63 %\nSangat Tinggi\n", Case.Sensitive);
         text.ShouldContain("Realisasi tahun-tahun sebelumnya untuk kurun yang sama (s.d. Triwulan II).", Case.Sensitive);
+        // The agency and S1 for the quarter alone next to to date.
+        text.ShouldContain("Capaian Triwulan II Tahun 2026 saja adalah 88,68 % (kategori Tinggi).", Case.Sensitive);
+        text.ShouldContain("S1 Meningkatnya kualitas pelayanan publik di kecamatan\n97,57 %\n95,32 %\nSangat Tinggi\n", Case.Sensitive);
         text.ShouldContain("[Belum diisi: Bab IV Penutup]", Case.Sensitive);
         text.ShouldContain("[Belum diisi: Bab III A. Analisis Capaian Sasaran S2]", Case.Sensitive);
         text.ShouldContain("DRAF Versi 3 - belum ditandatangani", Case.Sensitive);
