@@ -162,8 +162,9 @@ public abstract class OrganisationApiTests(KinerjaFixture f)
         await using var db = f.NewDbContext();
         var before = await db.Agencies.CountAsync();
         var problem = await (await admin.PostAsJsonAsync("/api/v1/agencies",
-            new { name = "   ", kind = "kerajaan", government = new string('x', 201), address = new string('y', 301) })).Problem(HttpStatusCode.BadRequest);
+            new { name = "   ", kind = "kerajaan", government = new string('x', 201), address = new string('y', 301), letterNumberPattern = "800/{nomor}/427.96" })).Problem(HttpStatusCode.BadRequest);
         problem.Errors("name").ShouldBe(["Nama instansi wajib diisi."]);
+        problem.Errors("letterNumberPattern").ShouldBe(["Pola nomor surat memuat {nomor} yang tidak dikenal. Yang dapat dipakai: {seq}, {seq:3}, {year}, {month}, {mm}."]);
         problem.Errors("kind")[0].ShouldStartWith("Jenis instansi harus salah satu dari:");
         problem.Errors("government").ShouldBe(["Pemerintah daerah paling panjang 200 karakter."]);
         problem.Errors("address").ShouldBe(["Alamat paling panjang 300 karakter."]);

@@ -160,6 +160,12 @@ public abstract partial class ReportApiTests(KinerjaFixture f)
         var lowercase = await anonymous.GetJson($"/api/v1/verify/{code.ToLowerInvariant().Replace("-", " ")}");
         lowercase.GetProperty("valid").GetBoolean().ShouldBeTrue("a code typed in lower case with spaces still reads");
 
+        var page = System.Net.WebUtility.HtmlDecode(await (await anonymous.GetAsync($"/verify/{code}")).Content.ReadAsStringAsync());
+        page.ShouldContain($"Kode {code} sah.");
+        page.ShouldContain(signature.GetProperty("pdfSha256").GetString()!);
+        var forged = System.Net.WebUtility.HtmlDecode(await anonymous.GetStringAsync("/verify?code=2345-6789-AB"));
+        forged.ShouldContain("data-testid=\"verify-invalid\"");
+
         // Cover letter numbered from the register, copies, dispatch to every required recipient, archive.
         var numbered = await ActOkAsync(coordinator, id, "number-cover-letter");
         var letter = numbered.GetProperty("letter").GetProperty("number").GetString()!;

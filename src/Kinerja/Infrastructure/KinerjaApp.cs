@@ -120,6 +120,7 @@ public static class KinerjaApp
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Language");
                 o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Verify/Index");
             })
             .AddViewLocalization();
         services.AddProblemDetails();

@@ -33,4 +33,12 @@ public static class Validation
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, string label, int max) =>
         rule.Must(v => v is null || v.Trim().Length <= max)
             .WithState(_ => new Text("{0} paling panjang {1} karakter.", label, max));
+
+    /// <summary>An optional letter number pattern (<c>800/{seq}/427.96/{year}</c>); the message says what is wrong with it.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> LetterPattern<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Custom((v, context) =>
+        {
+            if (string.IsNullOrWhiteSpace(v) || Kinerja.Domain.Reports.LetterNumberPattern.TryParse(v.Trim(), out _, out var error)) return;
+            context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyPath, error!.ToString()) { CustomState = error });
+        });
 }

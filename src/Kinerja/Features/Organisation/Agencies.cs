@@ -56,6 +56,7 @@ public sealed class CreateAgencyValidator : AbstractValidator<CreateAgencyReques
             .WithState(_ => new Text("Jenis instansi harus salah satu dari: {0}.", string.Join(", ", AgencyKinds.Names)));
         RuleFor(r => r.Address).OptionalText("Alamat", 300);
         RuleFor(r => r.LetterNumberPattern).OptionalText("Pola nomor surat", 100);
+        RuleFor(r => r.LetterNumberPattern).LetterPattern();
     }
 }
 
@@ -120,6 +121,7 @@ public sealed class UpdateAgencyValidator : AbstractValidator<UpdateAgencyReques
             .WithState(_ => new Text("Jenis instansi harus salah satu dari: {0}.", string.Join(", ", AgencyKinds.Names)));
         RuleFor(r => r.Address).OptionalText("Alamat", 300);
         RuleFor(r => r.LetterNumberPattern).OptionalText("Pola nomor surat", 100);
+        RuleFor(r => r.LetterNumberPattern).LetterPattern();
     }
 }
 
