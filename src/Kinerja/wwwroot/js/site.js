@@ -21,3 +21,16 @@ document.addEventListener('htmx:oobBeforeSwap', function (e) {
   var forced = incoming && incoming.getAttribute && incoming.getAttribute('data-force') === 'true';
   if (field && !forced && document.activeElement === document.getElementById(field)) e.detail.shouldSwap = false;
 });
+// Progress bars: the width comes from data-progress (the policy forbids inline styles; setting it from script is allowed).
+function kinerjaProgress(root) {
+  root.querySelectorAll('[data-progress]').forEach(function (bar) { bar.style.width = bar.getAttribute('data-progress') + '%'; });
+}
+document.addEventListener('DOMContentLoaded', function () { kinerjaProgress(document); });
+document.addEventListener('htmx:afterSettle', function (e) { kinerjaProgress(e.detail.elt.parentElement || document); });
+// Slow forms (signing makes the PDF): disable the button and show the "processing" note.
+document.addEventListener('submit', function (e) {
+  var form = e.target;
+  if (!(form instanceof HTMLFormElement) || form.getAttribute('data-busy') !== 'true') return;
+  form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; });
+  form.querySelectorAll('[data-busy-note]').forEach(function (n) { n.classList.remove('d-none'); });
+});
