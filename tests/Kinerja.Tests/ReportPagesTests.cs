@@ -60,8 +60,29 @@ public abstract class ReportPagesTests(KinerjaFixture f)
         var wrongStep = await coordinator.PostAsync($"{url}?handler=Action&step=archive", Form(page));
         wrongStep.StatusCode.ShouldBe(HttpStatusCode.OK);
         var wrongPage = await wrongStep.Content.ReadAsStringAsync();
-        wrongPage.ShouldContain("data-testid=\"allowed-actions\"");
-        wrongPage.ShouldContain("revisi");
+        var allowed = System.Text.RegularExpressions.Regex.Match(wrongPage, "data-testid=\"allowed-actions\">([^<]*)<").Groups[1].Value;
+        allowed.ShouldContain("revisi");
+        allowed.ShouldContain("kembalikan");
+        allowed.ShouldNotContain("arsipkan");
+
+        // The draft's PDF is asked for from the page and made in the background; the fragment polls until the link appears.
+        var ask = new HttpRequestMessage(HttpMethod.Post, $"{url}?handler=Pdf&version=1") { Content = Form(page) };
+        ask.Headers.Add("HX-Request", "true");
+        var fragment = await (await coordinator.SendAsync(ask)).Content.ReadAsStringAsync();
+        fragment.ShouldContain("data-testid=\"pdf-1\"");
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!fragment.Contains("data-testid=\"pdf-download\"", StringComparison.Ordinal))
+        {
+            fragment.ShouldContain("hx-trigger=\"every 2s\"");
+            fragment.ShouldContain("progress-bar");
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the PDF job did not finish");
+            await Task.Delay(500);
+            fragment = await coordinator.GetStringAsync($"{url}?handler=PdfProgress&version=1");
+        }
+
+        var pdf = await coordinator.GetAsync($"{url}?handler=Pdf&version=1");
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        (await pdf.Content.ReadAsByteArrayAsync()).AsSpan(0, 5).ToArray().ShouldBe("%PDF-"u8.ToArray());
 
         var outsider = await f.SignInPagesAsync("dkp.kasubag-kp");
         (await outsider.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);

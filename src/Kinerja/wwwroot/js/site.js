@@ -26,7 +26,7 @@ function kinerjaProgress(root) {
   root.querySelectorAll('[data-progress]').forEach(function (bar) { bar.style.width = bar.getAttribute('data-progress') + '%'; });
 }
 document.addEventListener('DOMContentLoaded', function () { kinerjaProgress(document); });
-document.addEventListener('htmx:afterSettle', function (e) { kinerjaProgress(e.detail.elt.parentElement || document); });
+document.addEventListener('htmx:afterSettle', function () { kinerjaProgress(document); });
 // Slow forms (signing makes the PDF): disable the button and show the "processing" note.
 document.addEventListener('submit', function (e) {
   var form = e.target;
