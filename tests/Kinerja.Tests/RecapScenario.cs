@@ -88,10 +88,10 @@ public static class RecapScenario
 
     /// <summary>Opens a round for <paramref name="period"/> and takes every worksheet to <paramref name="stage"/>. Returns the worksheet ids.</summary>
     public static async Task<IReadOnlyList<string>> RunAsync(
-        HttpClient coordinator, HttpClient reviewer, Guid agency, string period, Func<string, decimal> value, RoundStage stage)
+        HttpClient coordinator, HttpClient reviewer, Guid agency, string period, Func<string, decimal> value, RoundStage stage, string? sopTemplateId = null)
     {
         var round = await coordinator.PostJson($"/api/v1/agencies/{agency}/rounds",
-            new { period, disposition = new { text = $"Harap kumpulkan data kinerja {period}." } }, HttpStatusCode.Created);
+            new { period, sopTemplateId, disposition = new { text = $"Harap kumpulkan data kinerja {period}." } }, HttpStatusCode.Created);
         var sheets = await coordinator.GetJson($"/api/v1/rounds/{round.GetProperty("id").GetString()}/worksheets");
         var ids = new List<string>();
         foreach (var s in sheets.EnumerateArray())

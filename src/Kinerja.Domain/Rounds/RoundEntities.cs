@@ -40,9 +40,14 @@ public sealed class Round : IAgencyOwned, IVersioned
     public string OrderedBy { get; private set; }
     public DateTimeOffset OrderedAt { get; private set; }
     public RoundStatus Status { get; private set; }
+
+    /// <summary>The SOP template as it was when the round opened (JSON), so later edits never change a running round.</summary>
+    public string? SopJson { get; private set; }
     public int Version { get; private set; }
 
     public void Close() => Status = RoundStatus.Closed;
+
+    public void Follows(string sopJson) => SopJson = sopJson;
 }
 
 /// <summary>The worksheet (kertas kerja) of one unit in a round.</summary>

@@ -131,6 +131,7 @@ public static class OrganisationEndpoints
         api.MapRoundApi();
         api.MapRecapApi();
         api.MapReportApi();
+        api.MapSopApi();
         return api;
     }
 }

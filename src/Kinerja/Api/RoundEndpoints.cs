@@ -21,7 +21,6 @@ public static class RoundEndpoints
             await h.HandleAsync(null, ct);
             return TypedResults.NoContent();
         }).WithTags("Notifications").WithSummary("Tandai semua pemberitahuan sudah dibaca");
-        api.MapGet("/sop-templates", (ListSopTemplates h, CancellationToken ct) => h.HandleAsync(ct)).WithTags("SOP");
         api.MapGet("/agencies/{agencyId:guid}/rounds", (Guid agencyId, ListRounds h, CancellationToken ct) => h.HandleAsync(agencyId, ct)).WithTags("Rounds");
         api.MapPost("/agencies/{agencyId:guid}/rounds", async (Guid agencyId, OpenRoundRequest r, OpenRound h, CancellationToken ct) =>
         {

@@ -39,7 +39,8 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
     private static bool IsSecret(EntityEntry e, string property) =>
         property is "PasswordHash" or "SecurityStamp"
         || (e.Entity is IdentityUserToken<Guid> && property == "Value")
-        || (e.Entity is ReportVersion && property == nameof(ReportVersion.ContentJson));
+        || (e.Entity is ReportVersion && property == nameof(ReportVersion.ContentJson))
+        || (e.Entity is Round && property == nameof(Round.SopJson));
 
     public DbSet<Government> Governments => Set<Government>();
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -65,6 +66,8 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<WorksheetBudgetLine> WorksheetBudgetLines => Set<WorksheetBudgetLine>();
     public DbSet<AgencyHoliday> AgencyHolidays => Set<AgencyHoliday>();
+    public DbSet<Kinerja.Domain.Sop.RoundStep> RoundSteps => Set<Kinerja.Domain.Sop.RoundStep>();
+    public DbSet<Kinerja.Domain.Sop.AgencySopTemplate> AgencySopTemplates => Set<Kinerja.Domain.Sop.AgencySopTemplate>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();

@@ -18,6 +18,7 @@ internal static class RoundModel
             e.Property(r => r.DispositionText).HasMaxLength(4000);
             e.Property(r => r.OrderedBy).HasMaxLength(256);
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.SopJson).HasMaxLength(200_000);
             e.Property(r => r.Version).IsConcurrencyToken();
             e.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => new { r.AgencyId, r.Period });
@@ -31,6 +32,26 @@ internal static class RoundModel
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(w => w.UnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(w => new { w.RoundId, w.UnitId }).IsUnique();
             e.HasIndex(w => new { w.AgencyId, w.Status });
+        });
+        b.Entity<Kinerja.Domain.Sop.RoundStep>(e =>
+        {
+            e.Property(x => x.CompletedBy).HasMaxLength(256);
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.Property(x => x.FileSha256).HasMaxLength(64).IsFixedLength();
+            e.Property(x => x.FileName).HasMaxLength(EvidenceRules.MaxNameLength);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.RoundId, x.Number }).IsUnique();
+            e.HasIndex(x => new { x.CompletedAt, x.EscalatedAt });
+        });
+        b.Entity<Kinerja.Domain.Sop.AgencySopTemplate>(e =>
+        {
+            e.Property(x => x.Id).HasMaxLength(80).ValueGeneratedNever();
+            e.Property(x => x.Json).HasMaxLength(200_000);
+            e.Property(x => x.ImportedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.AgencyId);
         });
         b.Entity<WorksheetLine>(e =>
         {

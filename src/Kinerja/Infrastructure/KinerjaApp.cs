@@ -58,6 +58,10 @@ public static class KinerjaApp
                 sp.GetRequiredService<ILoggerFactory>())));
         services.AddHostedService<StartupTasks>();
         services.AddScoped<Kinerja.Features.Reports.ReportContent>();
+        services.AddScoped<Kinerja.Features.Sop.SopCatalog>();
+        services.AddScoped<Kinerja.Features.Sop.RoundStepRecorder>();
+        services.AddSingleton<Kinerja.Features.Sop.StepReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<Kinerja.Features.Sop.StepReminders>());
         services.AddScoped<Kinerja.Features.Reports.ReportVersions>();
         services.AddSingleton<Kinerja.Features.Reports.PdfJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<Kinerja.Features.Reports.PdfJobs>());

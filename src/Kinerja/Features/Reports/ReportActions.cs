@@ -56,7 +56,7 @@ public sealed record ReportActionRequest(
 /// </summary>
 public sealed class RunReportAction(
     KinerjaDbContext db, CurrentUser me, TimeProvider clock, ReportVersions versions, ReportContent content, PdfConverter pdf,
-    Notifications.Notifier notify, GetReport get)
+    Notifications.Notifier notify, GetReport get, Sop.RoundStepRecorder steps)
 {
     public async Task<ReportDto> HandleAsync(Guid reportId, string? actionName, ReportActionRequest? request, int? expectedVersion, CancellationToken ct = default)
     {
@@ -183,6 +183,11 @@ public sealed class RunReportAction(
             db.ReportSteps.Add(new ReportStep(Guid.CreateVersion7(), report.AgencyId, report.Id, action, from, to, me.UserName!, me.FullName,
                 ReportAccess.PositionOf(me, report.AgencyId, ReportAccess.RolesFor(action, initialBy)), now, note));
             await NotifyAsync(report, action, to, ct);
+            if (SopActionOf(action, to) is { } sopAction)
+            {
+                await steps.RecordForPeriodAsync(report.AgencyId, Period.Parse(report.Period), sopAction, now, me.UserName!, ct);
+            }
+
             await Concurrency.SaveAsync(db, ct);
             if (scope is not null) await scope.CommitAsync(ct);
         }
@@ -193,6 +198,23 @@ public sealed class RunReportAction(
 
         return await get.HandleAsync(report.Id, ct);
     }
+
+    /// <summary>The SOP step a report action completes: the paraf step when both initials are in, dispatch when every recipient has it.</summary>
+    private static Domain.Sop.SopAction? SopActionOf(ReportAction action, ReportStatus to) => action switch
+    {
+        ReportAction.Circulate => Domain.Sop.SopAction.Circulate,
+        ReportAction.Revise => Domain.Sop.SopAction.Revise,
+        ReportAction.Finalize => Domain.Sop.SopAction.FinalizationMeeting,
+        ReportAction.SubmitForApproval => Domain.Sop.SopAction.SubmitForApproval,
+        ReportAction.Initial when to == ReportStatus.Initialled => Domain.Sop.SopAction.Initial,
+        ReportAction.Approve => Domain.Sop.SopAction.Approve,
+        ReportAction.Sign => Domain.Sop.SopAction.Sign,
+        ReportAction.NumberCoverLetter => Domain.Sop.SopAction.NumberCoverLetter,
+        ReportAction.RecordCopies => Domain.Sop.SopAction.Copies,
+        ReportAction.Dispatch when to == ReportStatus.Dispatched => Domain.Sop.SopAction.Dispatch,
+        ReportAction.Archive => Domain.Sop.SopAction.Archive,
+        _ => null,
+    };
 
     /// <summary>Tells whoever acts next: officials when the draft circulates, the secretary after the coordinator's paraf, the head when it waits for approval.</summary>
     private Task NotifyAsync(Report report, ReportAction action, ReportStatus to, CancellationToken ct)

@@ -119,7 +119,7 @@ public sealed class ListReports(KinerjaDbContext db, CurrentUser me)
 /// Starts a report for a period from verified data: version 1 is generated at once. One report per agency, kind and
 /// period (409 pointing at the existing one). The coordinator or the secretary.
 /// </summary>
-public sealed class CreateReport(KinerjaDbContext db, CurrentUser me, TimeProvider clock, ReportVersions versions, GetReport get)
+public sealed class CreateReport(KinerjaDbContext db, CurrentUser me, TimeProvider clock, ReportVersions versions, GetReport get, Sop.RoundStepRecorder steps)
 {
     public async Task<ReportDto> HandleAsync(Guid agencyId, CreateReportRequest request, CancellationToken ct = default)
     {
@@ -143,6 +143,9 @@ public sealed class CreateReport(KinerjaDbContext db, CurrentUser me, TimeProvid
         var report = new Report(Guid.CreateVersion7(), agencyId, kind, text, me.UserName!, clock.GetUtcNow());
         db.Reports.Add(report);
         await versions.GenerateAsync(report, new Text("Draf pertama").ToString(), ct);
+        // Drafting reads the recap: both SOP steps are done for the period's round.
+        await steps.RecordForPeriodAsync(agencyId, period, Domain.Sop.SopAction.Recap, report.CreatedAt, me.UserName!, ct);
+        await steps.RecordForPeriodAsync(agencyId, period, Domain.Sop.SopAction.DraftReport, report.CreatedAt, me.UserName!, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -12,22 +12,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Features.Rounds;
 
-/// <param name="FillWorkingDays">Standard time for units to fill and submit (working days), which sets a round's default deadline.</param>
-public sealed record SopTemplateDto(string Id, string Name, string Agency, string Source, int FillWorkingDays);
-
-/// <summary>The SOP templates a round can follow. Until the SOP issue lands, one built-in generic template.</summary>
-public sealed class ListSopTemplates
-{
-    public const string Generic = "builtin-generic";
-
-    public static readonly SopTemplateDto[] BuiltIn =
-    [
-        new(Generic, "SOP Pengumpulan Data Kinerja (umum)", "-", "Langkah 1-4 domain: perintah, distribusi, pengisian, pemeriksaan", 5),
-    ];
-
-    public Task<IReadOnlyList<SopTemplateDto>> HandleAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<SopTemplateDto>>(BuiltIn);
-}
-
 public sealed record DispositionInput(string? Text);
 
 public sealed record OpenRoundRequest(string? Period, string? SopTemplateId, DispositionInput? Disposition, DateOnly? Deadline = null);
@@ -42,8 +26,6 @@ public sealed class OpenRoundValidator : AbstractValidator<OpenRoundRequest>
     {
         RuleFor(r => r.Period).Must(p => Period.TryParse(p, out _, out _))
             .WithState(r => Period.TryParse(r.Period, out _, out var e) ? null : e);
-        RuleFor(r => r.SopTemplateId).Must(id => id is null || ListSopTemplates.BuiltIn.Any(t => t.Id == id))
-            .WithState(_ => new Text("Templat SOP tidak dikenal."));
         RuleFor(r => r.Disposition).Must(d => !string.IsNullOrWhiteSpace(d?.Text) && d.Text.Trim().Length <= 4000)
             .WithState(_ => new Text("Isi disposisi wajib diisi (paling panjang 4.000 karakter)."));
     }
@@ -55,7 +37,9 @@ public sealed class OpenRoundValidator : AbstractValidator<OpenRoundRequest>
 /// (from the action plan, by the indicator's aggregation) and the last verified realization.
 /// Head, secretary or coordinator.
 /// </summary>
-public sealed class OpenRound(KinerjaDbContext db, CurrentUser me, IValidator<OpenRoundRequest> validator, TimeProvider clock, GetRound get, Notifications.Notifier notify)
+public sealed class OpenRound(
+    KinerjaDbContext db, CurrentUser me, IValidator<OpenRoundRequest> validator, TimeProvider clock, GetRound get, Notifications.Notifier notify,
+    Sop.SopCatalog catalog, Sop.RoundStepRecorder steps)
 {
     public async Task<RoundDto> HandleAsync(Guid agencyId, OpenRoundRequest r, CancellationToken ct = default)
     {
@@ -66,6 +50,12 @@ public sealed class OpenRound(KinerjaDbContext db, CurrentUser me, IValidator<Op
         var period = Period.Parse(r.Period!);
         if (await db.Rounds.AnyAsync(x => x.AgencyId == agencyId && x.Period == period.ToString() && x.Status == RoundStatus.Open, ct))
             throw AppProblem.Conflict(new Text("Putaran {0} sudah dibuka dan belum ditutup.", period.DisplayName));
+
+        // The SOP the round follows: a built-in one or the agency's own, whose actors the agency must have.
+        var template = await catalog.FindAsync(r.SopTemplateId ?? Domain.Sop.GenericSop.Id, agencyId, ct)
+                       ?? throw AppProblem.Invalid("sopTemplateId", new Text("Templat SOP \"{0}\" tidak dikenal di instansi ini.", r.SopTemplateId));
+        var sopProblems = Domain.Sop.SopTemplateRules.Problems(template, await catalog.AgencyRolesAsync(agencyId, ct));
+        if (sopProblems.Count > 0) throw AppProblem.Invalid(new Dictionary<string, Text[]> { ["sopTemplateId"] = sopProblems.ToArray() });
 
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.AgencyId == agencyId).OrderBy(i => i.Code).ToListAsync(ct);
         if (indicators.Count == 0) throw AppProblem.Conflict(new Text("Instansi ini belum punya indikator. Susun rencana kinerja dahulu."));
@@ -79,12 +69,13 @@ public sealed class OpenRound(KinerjaDbContext db, CurrentUser me, IValidator<Op
         var lastVerified = previous.GroupBy(p => p.IndicatorId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.OrderedAt)!.Realization);
 
         var now = clock.GetUtcNow();
-        var round = new Round(Guid.CreateVersion7(), agencyId, period.ToString(), r.SopTemplateId ?? ListSopTemplates.Generic,
+        var round = new Round(Guid.CreateVersion7(), agencyId, period.ToString(), template.Id,
             r.Disposition!.Text!.Trim(), me.UserName ?? "?", now);
         db.Rounds.Add(round);
+        steps.Opened(round, template, now, me.UserName ?? "?");
         var year = clock.GetLocalNow().Year;
         var calendar = await Organisation.AgencyCalendar.LoadAsync(db, agencyId, year - 1, year + 1, ct);
-        var deadline = Deadline(r.Deadline, ListSopTemplates.BuiltIn.Single(t => t.Id == round.SopTemplateId), calendar);
+        var deadline = Deadline(r.Deadline, Sop.SopCatalog.FillWorkingDays(template), calendar);
         var unitNames = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var deadlineText = IndonesianFormat.Date(DateOnly.FromDateTime(deadline.DateTime));
         foreach (var unit in indicators.GroupBy(i => i.UnitId))
@@ -139,7 +130,7 @@ public sealed class OpenRound(KinerjaDbContext db, CurrentUser me, IValidator<Op
     /// standard time for filling counted in working days from now, ending at the close of the last day.
     /// Working days skip weekends, the national holidays and joint leave (cuti bersama) of the decree, and the agency's own days off.
     /// </summary>
-    private DateTimeOffset Deadline(DateOnly? given, SopTemplateDto template, WorkingCalendar calendar)
+    private DateTimeOffset Deadline(DateOnly? given, int fillWorkingDays, WorkingCalendar calendar)
     {
         var now = clock.GetLocalNow();
         if (given is { } d)
@@ -150,7 +141,7 @@ public sealed class OpenRound(KinerjaDbContext db, CurrentUser me, IValidator<Op
             return new DateTimeOffset(d.ToDateTime(new TimeOnly(23, 59)), now.Offset);
         }
 
-        return new DateTimeOffset(calendar.Deadline(now.DateTime, template.FillWorkingDays, TimeUnit.Days), now.Offset);
+        return new DateTimeOffset(calendar.Deadline(now.DateTime, fillWorkingDays, TimeUnit.Days), now.Offset);
     }
 
     /// <summary>Quarterly action plans: a monthly round is measured against its quarter.</summary>

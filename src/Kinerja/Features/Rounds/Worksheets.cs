@@ -196,7 +196,8 @@ public sealed class SaveBudgetLine(KinerjaDbContext db, WorksheetAccess access)
 }
 
 /// <summary>Sends the worksheet to the coordinator: every line filled, explanations where asked; the values are frozen.</summary>
-public sealed class SubmitWorksheet(KinerjaDbContext db, WorksheetAccess access, CurrentUser me, TimeProvider clock, GetWorksheet get, Notifications.Notifier notify)
+public sealed class SubmitWorksheet(
+    KinerjaDbContext db, WorksheetAccess access, CurrentUser me, TimeProvider clock, GetWorksheet get, Notifications.Notifier notify, Sop.RoundStepRecorder steps)
 {
     public async Task<WorksheetDto> HandleAsync(Guid worksheetId, CancellationToken ct = default)
     {
@@ -218,6 +219,12 @@ public sealed class SubmitWorksheet(KinerjaDbContext db, WorksheetAccess access,
             JsonSerializer.Serialize(frozen, LineExtras.Json)));
         await notify.ToRolesAsync(sheet.AgencyId, [Role.Coordinator, Role.Secretary], $"/Worksheets/{sheet.Id}",
             new Text("Kertas kerja {0} untuk {1} dikirim dan menunggu pemeriksaan.", await access.UnitNameAsync(sheet, ct), Period.Parse(round.Period).DisplayName), ct);
+        // The SOP's fill-and-submit step is done when the last unit has sent its worksheet for the first time.
+        if (sheet.Submissions == 1 && !await db.Worksheets.AnyAsync(w => w.RoundId == round.Id && w.Id != sheet.Id && w.Submissions == 0, ct))
+        {
+            await steps.RecordAsync(round, Domain.Sop.SopAction.FillAndSubmit, now, me.UserName ?? "?", ct);
+        }
+
         await Concurrency.SaveAsync(db, ct);
         return await get.HandleAsync(worksheetId, ct);
     }
@@ -226,7 +233,8 @@ public sealed class SubmitWorksheet(KinerjaDbContext db, WorksheetAccess access,
 public sealed record ReviewLineRequest(string? Decision, string? Reason);
 
 /// <summary>The coordinator accepts a line or returns it for confirmation with a reason; the last decision verifies or returns the worksheet.</summary>
-public sealed class ReviewLine(KinerjaDbContext db, WorksheetAccess access, CurrentUser me, GetWorksheet get, Notifications.Notifier notify)
+public sealed class ReviewLine(
+    KinerjaDbContext db, WorksheetAccess access, CurrentUser me, GetWorksheet get, Notifications.Notifier notify, Sop.RoundStepRecorder steps, TimeProvider clock)
 {
     public async Task<WorksheetDto> HandleAsync(Guid worksheetId, Guid lineId, ReviewLineRequest r, CancellationToken ct = default)
     {
@@ -255,6 +263,11 @@ public sealed class ReviewLine(KinerjaDbContext db, WorksheetAccess access, Curr
             await notify.ToUnitAsync(sheet.AgencyId, sheet.UnitId, $"/Worksheets/{sheet.Id}", sheet.Status == WorksheetStatus.Verified
                 ? new Text("Kertas kerja {0} untuk {1} sudah terverifikasi.", unit, period)
                 : new Text("Kertas kerja {0} untuk {1} dikembalikan: ada baris yang perlu dikonfirmasi.", unit, period), ct);
+
+            // The SOP's check step: a return loops back to the unit (counted); the last verification completes it.
+            if (sheet.Status == WorksheetStatus.Returned) await steps.RepeatedAsync(round, Domain.Sop.SopAction.VerifyOrReturn, ct);
+            else if (!await db.Worksheets.AnyAsync(w => w.RoundId == round.Id && w.Id != sheet.Id && w.Status != WorksheetStatus.Verified, ct))
+                await steps.RecordAsync(round, Domain.Sop.SopAction.VerifyOrReturn, clock.GetUtcNow(), me.UserName ?? "?", ct);
         }
 
         await Concurrency.SaveAsync(db, ct);

@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kinerja.Pages.Rounds;
 
 /// <summary>The agency's collection rounds, and the order that opens a new one (head, secretary, coordinator).</summary>
-public sealed class IndexModel(ListRounds list, OpenRound open, ListSopTemplates templates, CurrentUser me, TimeProvider clock) : KinerjaPage
+public sealed class IndexModel(ListRounds list, OpenRound open, Features.Sop.ListSopTemplates templates, CurrentUser me, TimeProvider clock) : KinerjaPage
 {
     [BindProperty(SupportsGet = true)] public Guid AgencyId { get; set; }
 
     public IReadOnlyList<RoundDto> Rounds { get; private set; } = [];
-    public IReadOnlyList<SopTemplateDto> Templates { get; private set; } = [];
+    public IReadOnlyList<Features.Sop.SopTemplateDto> Templates { get; private set; } = [];
     public bool CanOpen { get; private set; }
     public IReadOnlyList<(string Value, string Label)> Periods { get; private set; } = [];
 

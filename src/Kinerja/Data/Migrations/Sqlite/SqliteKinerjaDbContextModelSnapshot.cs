@@ -1512,6 +1512,10 @@ namespace Kinerja.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SopJson")
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SopTemplateId")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -1744,6 +1748,97 @@ namespace Kinerja.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("WorksheetSubmissions");
+                });
+
+            modelBuilder.Entity("Kinerja.Domain.Sop.AgencySopTemplate", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("AgencySopTemplates");
+                });
+
+            modelBuilder.Entity("Kinerja.Domain.Sop.RoundStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repeats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedAt", "EscalatedAt");
+
+                    b.HasIndex("RoundId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("RoundSteps");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -2247,6 +2342,24 @@ namespace Kinerja.Data.Migrations.Sqlite
                     b.HasOne("Kinerja.Domain.Rounds.Worksheet", null)
                         .WithMany()
                         .HasForeignKey("WorksheetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kinerja.Domain.Sop.AgencySopTemplate", b =>
+                {
+                    b.HasOne("Kinerja.Domain.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kinerja.Domain.Sop.RoundStep", b =>
+                {
+                    b.HasOne("Kinerja.Domain.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
