@@ -128,7 +128,7 @@ public static class SopTemplateRules
 
         if (t.Steps.Count > MaxSteps) problems.Add(new Text("SOP paling banyak {0} langkah.", MaxSteps));
         var numbers = t.Steps.Select(s => s.Number).ToList();
-        if (numbers.Any(n => n < 1) || numbers.Distinct().Count() != numbers.Count || !numbers.SequenceEqual(numbers.Order()))
+        if (!numbers.SequenceEqual(Enumerable.Range(1, numbers.Count)))
         {
             problems.Add(new Text("Nomor langkah harus 1, 2, 3, ... berurutan tanpa ganda."));
         }
@@ -164,7 +164,9 @@ public static class SopTemplateRules
         var bound = t.Steps.Where(s => s.Action != SopAction.None).ToList();
         for (var i = 1; i < bound.Count; i++)
         {
-            if (Stage(bound[i].Action) < Stage(bound[i - 1].Action))
+            // A revised draft may circulate again (the report workflow goes Revised -> Circulated).
+            var recirculates = bound[i].Action == SopAction.Circulate && bound[i - 1].Action == SopAction.Revise;
+            if (Stage(bound[i].Action) < Stage(bound[i - 1].Action) && !recirculates)
             {
                 problems.Add(new Text("Langkah {0} ({1}) tidak dapat dilakukan setelah langkah {2} ({3}): urutkan ulang atau lepaskan tindakan sistemnya.",
                     bound[i].Number, ActionLabel(bound[i].Action), bound[i - 1].Number, ActionLabel(bound[i - 1].Action)));
