@@ -161,6 +161,117 @@ public abstract class SopApiTests(KinerjaFixture f)
         timing.GetProperty("steps").EnumerateArray().ShouldAllBe(s => s.GetProperty("rounds").GetInt32() == 1 && s.GetProperty("medianMinutes").ValueKind == JsonValueKind.Number);
     }
 
+    /// <summary>The report actions in the order the path takes them, with the SOP action each completes.</summary>
+    private static readonly (string Action, string Sop)[] ReportPath =
+    [
+        ("circulate", "circulate"), ("revise", "revise"), ("finalize", "finalization-meeting"), ("submit-for-approval", "submit-for-approval"),
+        ("initial", "initial"), ("approve", "approve"), ("sign", "sign"), ("number-cover-letter", "number-cover-letter"),
+        ("record-copies", "copies"), ("dispatch", "dispatch"), ("archive", "archive"),
+    ];
+
+    [Theory]
+    [InlineData("seed-000-pasrujambe", "Kecamatan Pasrujambe", "2026", "pasrujambe.kasubbag-pk", "pasrujambe.sekcam", "pasrujambe.camat")]
+    [InlineData("seed-001-paring-selatan", "Kecamatan Paringin Selatan", "2026-Q2", "paringin.kasubbag", "paringin.sekcam", "paringin.camat")]
+    [InlineData("seed-002-tanjunganom", "Kecamatan Tanjunganom", "2026-Q2", "tanjunganom.kasubag-pek", "tanjunganom.sekcam", "tanjunganom.camat")]
+    [InlineData("seed-003-dkp-lombok-timur", "Dinas Kelautan dan Perikanan", "2026-Q2", "dkp.kasubag-kp", "dkp.sekdis", "dkp.kadis")]
+    [InlineData("seed-004-setwan-jambi", "Sekretariat DPRD Provinsi Jambi", "2026-Q2", "setwan.kasubbag-pep", "setwan.kabag-umum", "setwan.sekwan")]
+    public async Task Each_seed_SOP_runs_as_written_for_its_demo_agency(string templateId, string agencyName, string period, string coordinatorName,
+        string secretaryName, string headName)
+    {
+        var agency = await f.AgencyIdAsync(agencyName);
+        var coordinator = await f.SignedInAsync(coordinatorName);
+        var secretary = await f.SignedInAsync(secretaryName);
+        var head = await f.SignedInAsync(headName);
+        var template = await coordinator.GetJson($"/api/v1/sop-templates/{templateId}");
+        var bound = template.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("action").GetString()!).ToHashSet();
+
+        // Steps 1-4 of domain.md: order, distribute, fill and submit, check; then the recap as a file.
+        var sheets = await RecapScenario.RunAsync(coordinator, secretary, agency, period, _ => 80m, RoundStage.Verified, templateId);
+        var roundId = await RoundIdAsync(coordinator, agency, period);
+        (await coordinator.GetAsync($"/api/v1/agencies/{agency}/recap.xlsx?period={period}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The report as far as the SOP takes it.
+        JsonElement? report = null;
+        var last = ReportPath.Select((p, i) => (p, i)).Where(x => bound.Contains(x.p.Sop)).Select(x => x.i).DefaultIfEmpty(-1).Max();
+        if (last >= 0 || bound.Contains("draftReport"))
+        {
+            var kind = period.Contains('Q') ? "quarterly" : "annual";
+            report = await (await coordinator.PostAsJsonAsync($"/api/v1/agencies/{agency}/reports", new { kind, period })).Json(HttpStatusCode.Created);
+            var id = report.Value.GetProperty("id").GetGuid();
+            for (var i = 0; i <= last; i++)
+            {
+                var (action, _) = ReportPath[i];
+                async Task<JsonElement> Act(HttpClient who, object body) =>
+                    await (await who.PostAsJsonAsync($"/api/v1/reports/{id}/actions/{action}", body)).Json(HttpStatusCode.OK);
+                report = action switch
+                {
+                    "finalize" => await Act(coordinator, new { meeting = new { date = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd"), attendees = new[] { "Kepala", "Sekretaris" } } }),
+                    "initial" => await InitialBothAsync(coordinator, secretary, id),
+                    "approve" or "sign" => await Act(head, new { }),
+                    "record-copies" => await Act(coordinator, new { copies = 3 }),
+                    "dispatch" => await DispatchAllAsync(coordinator, id),
+                    _ => await Act(coordinator, new { }),
+                };
+            }
+        }
+
+        // Steps without a system action are completed by hand with a note.
+        var steps = await coordinator.GetJson($"/api/v1/rounds/{roundId}/steps");
+        foreach (var s in steps.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("applies").GetBoolean() && s.GetProperty("action").GetString() == "none"))
+        {
+            (await coordinator.PostAsJsonAsync($"/api/v1/rounds/{roundId}/steps/{s.GetProperty("number").GetInt32()}/complete", new { note = "Dilaksanakan sesuai SOP." }))
+                .StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var final = await coordinator.GetJson($"/api/v1/rounds/{roundId}/steps");
+        final.GetProperty("sopTemplateId").GetString().ShouldBe(templateId);
+        var applicable = final.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("applies").GetBoolean()).ToList();
+        applicable.ShouldNotBeEmpty();
+        foreach (var s in applicable)
+        {
+            var n = s.GetProperty("number").GetInt32();
+            Done(s).ShouldBeTrue($"{templateId} step {n} ({s.GetProperty("action").GetString()})");
+            s.GetProperty("actors").GetArrayLength().ShouldBeGreaterThan(0, $"step {n}");
+            s.GetProperty("completedBy").GetString().ShouldNotBeNullOrEmpty($"step {n}");
+            s.GetProperty("actualMinutes").ValueKind.ShouldBe(JsonValueKind.Number, $"step {n}");
+        }
+
+        // Every output the SOP names exists.
+        var actions = applicable.Select(s => s.GetProperty("action").GetString()!).ToHashSet();
+        if (actions.Contains("distribute")) sheets.Count.ShouldBeGreaterThan(0);
+        if (actions.Contains("verify-or-return"))
+        {
+            foreach (var sheet in sheets) (await coordinator.GetJson($"/api/v1/worksheets/{sheet}")).GetProperty("status").GetString().ShouldBe("verified");
+        }
+
+        if (actions.Contains("draft-report")) (await coordinator.GetAsync($"/api/v1/reports/{report!.Value.GetProperty("id").GetGuid()}/document.docx")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        if (actions.Contains("sign")) report!.Value.GetProperty("signatures").GetArrayLength().ShouldBe(1);
+        if (actions.Contains("number-cover-letter")) report!.Value.GetProperty("letter").GetProperty("number").GetString().ShouldNotBeNullOrEmpty();
+        if (actions.Contains("copies")) report!.Value.GetProperty("copies").GetInt32().ShouldBe(3);
+        if (actions.Contains("dispatch")) report!.Value.GetProperty("outstandingRecipients").GetArrayLength().ShouldBe(0);
+        foreach (var s in applicable.Where(s => s.GetProperty("action").GetString() == "none"))
+        {
+            s.GetProperty("completionNote").GetString().ShouldBe("Dilaksanakan sesuai SOP.");
+        }
+    }
+
+    private static async Task<JsonElement> InitialBothAsync(HttpClient coordinator, HttpClient secretary, Guid id)
+    {
+        await (await coordinator.PostAsJsonAsync($"/api/v1/reports/{id}/actions/initial", new { initialBy = "coordinator" })).Json(HttpStatusCode.OK);
+        return await (await secretary.PostAsJsonAsync($"/api/v1/reports/{id}/actions/initial", new { initialBy = "secretary" })).Json(HttpStatusCode.OK);
+    }
+
+    private static async Task<JsonElement> DispatchAllAsync(HttpClient coordinator, Guid id)
+    {
+        var r = await coordinator.GetJson($"/api/v1/reports/{id}");
+        foreach (var recipient in r.GetProperty("outstandingRecipients").EnumerateArray().Select(x => x.GetString()).ToList())
+        {
+            r = await (await coordinator.PostAsJsonAsync($"/api/v1/reports/{id}/actions/dispatch", new { recipient, method = "hand" })).Json(HttpStatusCode.OK);
+        }
+
+        return r;
+    }
+
     [Fact]
     public async Task Late_steps_remind_their_actors_once_then_their_superiors()
     {

@@ -40,7 +40,7 @@ public static class SopEndpoints
                 return await h.HandleAsync(roundId, number, new CompleteStepRequest(form["note"]), file is null ? null : (file.FileName, stream!, file.Length), ct);
             }
 
-            var body = request.ContentLength is > 0 ? await request.ReadFromJsonAsync<CompleteStepRequest>(ct) : null;
+            var body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<CompleteStepRequest>(ct) : null;
             return await h.HandleAsync(roundId, number, body ?? new CompleteStepRequest(null), null, ct);
         }).WithSummary("Selesaikan langkah tanpa tindakan sistem (rapat, penggandaan): {note?} atau multipart dengan berkas")
           .WithMetadata(new RequestSizeLimitAttribute(EvidenceRules.MaxFileBytes + 64 * 1024));
