@@ -79,6 +79,7 @@ public abstract partial class ReportApiTests(KinerjaFixture f)
         var docx = PerformanceReportDocumentTests.DocxText(await BytesAsync(coordinator, $"/api/v1/reports/{id}/document.docx"));
         docx.ShouldContain(title);
         docx.ShouldContain("DRAF");
+        docx.ShouldContain("2023", Case.Sensitive, "realizations of earlier years (the demo plan records 2023 and 2024) are compared");
         foreach (var o in recap.GetProperty("objectives").EnumerateArray())
         {
             docx.ShouldContain(o.GetProperty("name").GetString()!);

@@ -132,6 +132,10 @@ public sealed class ReportContent(KinerjaDbContext db, TimeProvider clock, IConf
         var spent = await SpentAsync(report.AgencyId, period, ct);
 
         var explanations = await ExplanationsAsync(report.AgencyId, period, data, ct);
+        var firstYear = year - 5;
+        var older = (await db.IndicatorHistory.AsNoTracking().Where(h => h.AgencyId == report.AgencyId && h.Year >= firstYear && h.Year < year - 1)
+            .Select(h => new { h.IndicatorId, h.Year, h.Realization }).ToListAsync(ct))
+            .ToLookup(h => h.IndicatorId, h => (h.Year, h.Realization));
 
         ReportProgram ProgramOf(BudgetItem item) => new(item.Code, item.Name, pagu.TryGetValue(item.Id, out var p) ? p : null,
             Spent(item), items.Where(c => c.ParentId == item.Id).OrderBy(c => c.Code, StringComparer.Ordinal).Select(ProgramOf).ToList());
@@ -163,7 +167,7 @@ public sealed class ReportContent(KinerjaDbContext db, TimeProvider clock, IConf
                 programsBehind.Any(p => p.Pagu is not null) ? programsBehind.Sum(p => p.Pagu ?? 0) : null);
             return new ReportObjective(o.Objective.Code, o.Objective.Name,
                 ReportAchievement.From(o.ToDate, scale), ReportAchievement.From(o.Alone, scale),
-                o.Indicators.Select(f => Indicator(f, data, scale, lastYearOf.GetValueOrDefault(f.Indicator.Id), year)).ToList(),
+                o.Indicators.Select(f => Indicator(f, data, scale, lastYearOf.GetValueOrDefault(f.Indicator.Id), year, older)).ToList(),
                 explanations.Where(e => e.ObjectiveId == o.Objective.Id).Select(e => e.Explanation).ToList(),
                 new ReportEfficiency(absorption, BudgetPerformance.Efficiency(o.ToDate, absorption)),
                 programsBehind);
@@ -193,7 +197,8 @@ public sealed class ReportContent(KinerjaDbContext db, TimeProvider clock, IConf
             objectives, programs, Signatory(head), signed?.Code, signed is null ? null : VerifyUrl(signed.Code), versionNumber);
     }
 
-    private static ReportIndicator Indicator(IndicatorFigures f, RecapData data, CategoryScale scale, IndicatorFigures? lastYear, int year)
+    private static ReportIndicator Indicator(IndicatorFigures f, RecapData data, CategoryScale scale, IndicatorFigures? lastYear, int year,
+        ILookup<Guid, (int Year, decimal Realization)> older)
     {
         var i = f.Indicator;
         var t = data.TargetsOf(i.Id, year);
@@ -203,7 +208,9 @@ public sealed class ReportContent(KinerjaDbContext db, TimeProvider clock, IConf
             reference is { } r && i.Polarity != Polarity.Range && toDate.Realization is { } real
                 ? ReportAchievement.From(AchievementCalculator.Compute(i.Polarity, r, real), scale)
                 : ReportAchievement.None;
+        // Last year as the recap forms it (its rounds, or its recorded history); the years before from the recorded history.
         var earlier = new List<YearRealization> { new(year - 1, lastYear?.Recap.ToDate.Realization) };
+        earlier.AddRange(older[i.Id].Where(h => h.Year < year - 1).OrderBy(h => h.Year).Select(h => new YearRealization(h.Year, h.Realization)));
         return new ReportIndicator(i.Code, i.Name, i.Measure, i.Polarity, Figures(toDate), Figures(alone), earlier,
             t.StrategicEndTarget, Against(t.StrategicEndTarget), t.NationalStandard, Against(t.NationalStandard));
     }
