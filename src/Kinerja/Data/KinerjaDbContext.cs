@@ -260,7 +260,12 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
         var gate = await EnterWriteAsync(ct);
         try
         {
-            return new WriteScope(await Database.BeginTransactionAsync(ct), gate);
+            var transaction = await Database.BeginTransactionAsync(ct);
+            // Take the audit head's lock first, as every audited save does: work in the scope that locks rows of its own
+            // (a letter register) then saves would otherwise wait for the head while a plain save holding the head waits
+            // for those rows (a deadlock PostgreSQL reports under concurrent numbering).
+            await Database.ExecuteSqlRawAsync(LockHeadSql, ct);
+            return new WriteScope(transaction, gate);
         }
         catch
         {
