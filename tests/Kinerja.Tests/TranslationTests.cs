@@ -36,6 +36,10 @@ public partial class TranslationTests
         foreach (var a in new[] { "sum", "last", "average" }) texts.Add(Kinerja.Pages.Plan.PlanLabels.Aggregation(a));
         foreach (var k in new[] { "iku", "program", "activity", "subActivity", "individual" }) texts.Add(Kinerja.Pages.Plan.PlanLabels.Kind(k));
         foreach (var o in new[] { "atRisk", "onTrack", "notProjectable" }) texts.Add(Kinerja.Pages.Recap.RecapLabels.Outlook(o));
+        foreach (var s in new[] { "notApplicable", "doneLate", "doneOnTime", "done", "late", "running", "notStarted" }) texts.Add(Kinerja.Pages.Sop.SopLabels.Status(s));
+        foreach (var k in Enum.GetValues<Kinerja.Domain.Sop.SopStepKind>()) texts.Add(Kinerja.Pages.Sop.SopLabels.Kind(k));
+        foreach (var k in Enum.GetValues<Kinerja.Domain.Plan.PeriodKind>()) texts.Add(Kinerja.Pages.Sop.SopLabels.PeriodKind(k));
+        foreach (var a in Enum.GetValues<Kinerja.Domain.Sop.SopAction>()) texts.Add(Kinerja.Domain.Sop.SopTemplateRules.ActionLabel(a));
 
         var english = English();
         var missing = texts.Where(t => !english.Contains(t)).Order(StringComparer.Ordinal).ToList();
