@@ -118,6 +118,8 @@ public abstract class SopApiTests(KinerjaFixture f)
             .Json(HttpStatusCode.Created);
         imported.GetProperty("id").GetString().ShouldBe("sop-bappelitbangda-2026");
         imported.GetProperty("fillWorkingDays").GetInt32().ShouldBe(3);
+        var unused = await coordinator.GetJson($"/api/v1/sop-templates/sop-bappelitbangda-2026/timing?agencyId={agency}");
+        (unused.GetProperty("rounds").GetInt32(), unused.GetProperty("steps").GetArrayLength()).ShouldBe((0, 7), "a template no round used yet has an empty report");
         (await coordinator.GetJson("/api/v1/sop-templates")).EnumerateArray().Select(t => t.GetProperty("id").GetString()).ShouldContain("sop-bappelitbangda-2026");
         var back = await coordinator.GetJson("/api/v1/sop-templates/sop-bappelitbangda-2026");
         back.GetProperty("steps").GetArrayLength().ShouldBe(7);

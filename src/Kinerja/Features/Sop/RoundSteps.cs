@@ -204,7 +204,7 @@ public sealed record StepTimingStatsDto(int Number, string Activity, int? Standa
 
 public sealed record SopTimingReportDto(string SopTemplateId, Guid AgencyId, int Rounds, IReadOnlyList<StepTimingStatsDto> Steps);
 
-public sealed class GetSopTimingReport(KinerjaDbContext db, CurrentUser me, TimeProvider clock)
+public sealed class GetSopTimingReport(KinerjaDbContext db, CurrentUser me, TimeProvider clock, SopCatalog catalog)
 {
     public async Task<SopTimingReportDto> HandleAsync(string templateId, Guid agencyId, CancellationToken ct = default)
     {
@@ -215,7 +215,8 @@ public sealed class GetSopTimingReport(KinerjaDbContext db, CurrentUser me, Time
         var rows = (await db.RoundSteps.AsNoTracking().Where(s => ids.Contains(s.RoundId)).ToListAsync(ct)).ToLookup(s => s.RoundId);
         var all = new List<RoundStepsDto>();
         foreach (var round in rounds) all.Add(await GetRoundSteps.BuildAsync(db, null, clock, round, rows[round.Id].ToList(), ct));
-        var template = rounds.Count > 0 ? RoundStepRecorder.TemplateOf(rounds.MaxBy(r => r.OrderedAt)!) : SopCatalog.BuiltIn.FirstOrDefault(t => t.Id == templateId);
+        // The latest round's copy when there are rounds; else the template as it is (built-in or the agency's own), with no rounds yet.
+        var template = rounds.Count > 0 ? RoundStepRecorder.TemplateOf(rounds.MaxBy(r => r.OrderedAt)!) : await catalog.FindAsync(templateId, agencyId, ct);
         if (template is null) throw AppProblem.NotFound("Templat SOP");
         var steps = template.Steps.Select(s =>
         {
