@@ -21,7 +21,7 @@ namespace Kinerja.Documents;
 /// <remarks>
 /// <para>
 /// The flowchart is made of DrawingML shapes (<c>wps:wsp</c>, preset geometries <c>flowChartTerminator</c>,
-/// <c>flowChartProcess</c>, <c>flowChartDecision</c>, <c>flowChartOffpageConnector</c>, <c>line</c>) anchored in the actor
+/// <c>flowChartProcess</c>, <c>flowChartDecision</c>, <c>flowChartOffpageConnector</c>, <c>straightConnector1</c> for the lines and arrows: LibreOffice 7.4 turned some <c>line</c> presets sideways) anchored in the actor
 /// cells of each row with zero cell margins, every shape inside its own cell, so Word and LibreOffice place them the
 /// same way. Rows have an exact height computed from their text (a conservative Arial width table), which makes the
 /// row's geometry known: the symbol sits centred in its actor's column, an arrow comes in from the top edge (turning
@@ -708,7 +708,7 @@ public static class SopDocumentDocx
                 Geo.Process => (A.ShapeTypeValues.FlowChartProcess, "Proses"),
                 Geo.Decision => (A.ShapeTypeValues.FlowChartDecision, "Keputusan"),
                 Geo.Connector => (A.ShapeTypeValues.FlowChartOffpageConnector, "Penghubung"),
-                Geo.Line => (A.ShapeTypeValues.Line, "Garis"),
+                Geo.Line => (A.ShapeTypeValues.StraightConnector1, "Garis"),
                 _ => (A.ShapeTypeValues.Rectangle, "Label"),
             };
 

@@ -183,7 +183,7 @@ public sealed partial class SopDocumentTests(SopDocumentPdfs pdfs) : IClassFixtu
         using var package = WordprocessingDocument.Open(new MemoryStream(SopDocumentDocx.Build(Template, Kop)), false);
         var tables = ProcedureTables(package);
         var body = package.MainDocumentPart!.Document.Body!;
-        var symbols = Shapes(body).Where(s => s.Preset != A.ShapeTypeValues.Line && s.Preset != A.ShapeTypeValues.Rectangle).ToList();
+        var symbols = Shapes(body).Where(s => s.Preset != A.ShapeTypeValues.StraightConnector1 && s.Preset != A.ShapeTypeValues.Rectangle).ToList();
         symbols.Count(s => s.Preset == A.ShapeTypeValues.FlowChartTerminator).ShouldBe(2);
         symbols.Count(s => s.Preset == A.ShapeTypeValues.FlowChartDecision).ShouldBe(1);
         symbols.Count(s => s.Preset == A.ShapeTypeValues.FlowChartProcess).ShouldBe(6, "steps 2 (in two columns), 3, 4, 6, 7");
@@ -202,18 +202,18 @@ public sealed partial class SopDocumentTests(SopDocumentPdfs pdfs) : IClassFixtu
         foreach (var s in Template.Steps)
         {
             var columns = steps[s.Number].Elements<TableCell>().Skip(2).Take(Template.Actors.Count)
-                .Select((c, i) => (i, Symbols: Shapes(c).Count(x => x.Preset != A.ShapeTypeValues.Line && x.Preset != A.ShapeTypeValues.Rectangle)))
+                .Select((c, i) => (i, Symbols: Shapes(c).Count(x => x.Preset != A.ShapeTypeValues.StraightConnector1 && x.Preset != A.ShapeTypeValues.Rectangle)))
                 .Where(x => x.Symbols > 0).Select(x => Template.Actors[x.i].Key).ToList();
             columns.ShouldBe(Template.Actors.Select(a => a.Key).Where(k => s.Actors.Contains(k)), $"step {s.Number}");
         }
 
         // Arrows: one into every step but the first, plus the decision's way back to step 3, labelled "Tidak" and "Ya".
-        var arrows = Shapes(body).Count(s => s.Preset == A.ShapeTypeValues.Line && s.Arrow);
+        var arrows = Shapes(body).Count(s => s.Preset == A.ShapeTypeValues.StraightConnector1 && s.Arrow);
         arrows.ShouldBe(Template.Steps.Count - 1 + 1 + (tables.Count - 1));
         var labels = Shapes(steps[5]).Where(s => s.Preset == A.ShapeTypeValues.Rectangle).Select(s => s.Text).ToList();
         labels.ShouldBe(["Ya", "Tidak"], ignoreOrder: true);
-        Shapes(steps[5]).Count(s => s.Preset == A.ShapeTypeValues.Line && s.Dashed).ShouldBe(0);
-        Shapes(steps[2]).Count(s => s.Preset == A.ShapeTypeValues.Line && s.Dashed).ShouldBe(3, "the two copies of step 2 are joined by a dashed line, one piece per cell it crosses");
+        Shapes(steps[5]).Count(s => s.Preset == A.ShapeTypeValues.StraightConnector1 && s.Dashed).ShouldBe(0);
+        Shapes(steps[2]).Count(s => s.Preset == A.ShapeTypeValues.StraightConnector1 && s.Dashed).ShouldBe(3, "the two copies of step 2 are joined by a dashed line, one piece per cell it crosses");
     }
 
     /// <summary>Twelve steps: the decision at step 11 sends the flow back to step 2, too far to draw, so it names the step in a connector.</summary>
@@ -250,6 +250,34 @@ public sealed partial class SopDocumentTests(SopDocumentPdfs pdfs) : IClassFixtu
         var cells = decision.Elements<TableCell>().Skip(2).Take(Long.Actors.Count).ToList();
         Shapes(cells[4]).Select(s => s.Preset).ShouldContain(A.ShapeTypeValues.FlowChartOffpageConnector);
         StepRows(tables)[12].Elements<TableCell>().ElementAt(2 + 6 + 1).InnerText.ShouldBe("", "no standard time given, none printed");
+    }
+
+    [Fact]
+    public void Each_seed_sop_renders_with_every_step_in_its_actors_columns()
+    {
+        foreach (var seed in BuiltInSops.All)
+        {
+            var docx = SopDocumentDocx.Build(seed, null);
+            if (Environment.GetEnvironmentVariable("KINERJA_DOCUMENT_OUTPUT") is { Length: > 0 } keep)
+                File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(keep).FullName, seed.Id + ".docx"), docx);
+            using var package = WordprocessingDocument.Open(new MemoryStream(docx), false);
+            new OpenXmlValidator(FileFormatVersions.Office2019).Validate(package).ShouldBeEmpty(seed.Id);
+            var steps = StepRows(ProcedureTables(package));
+            steps.Keys.ShouldBe(seed.Steps.Select(s => s.Number), seed.Id);
+            foreach (var s in seed.Steps)
+            {
+                steps[s.Number].Elements<TableCell>().ElementAt(1).InnerText.ShouldBe(s.Activity, seed.Id);
+                var symbols = steps[s.Number].Elements<TableCell>().Skip(2).Take(seed.Actors.Count)
+                    .Select((c, i) => (i, Count: Shapes(c).Count(x => x.Preset != A.ShapeTypeValues.StraightConnector1 && x.Preset != A.ShapeTypeValues.Rectangle
+                        && x.Preset != A.ShapeTypeValues.FlowChartOffpageConnector)))
+                    .Where(x => x.Count > 0).Select(x => seed.Actors[x.i].Key).ToList();
+                symbols.ShouldBe(seed.Actors.Select(a => a.Key).Where(k => s.Actors.Contains(k, StringComparer.OrdinalIgnoreCase)), $"{seed.Id} step {s.Number}");
+            }
+
+            var paragraphs = package.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(p => p.InnerText).ToList();
+            paragraphs.ShouldContain(seed.Identity.Name);
+            foreach (var fact in seed.Facts) paragraphs.ShouldContain(p => p.EndsWith(fact.Trim(), StringComparison.Ordinal), seed.Id);
+        }
     }
 
     // ---- the PDF ------------------------------------------------------------------------------
