@@ -882,6 +882,9 @@ EN = {
     "penggandaan": "making copies",
     "pengiriman": "dispatch",
     "pengarsipan": "archiving",
+    # SOP document downloads
+    "Unduh dokumen SOP (DOCX)": "Download the SOP document (DOCX)",
+    "Unduh dokumen SOP (PDF)": "Download the SOP document (PDF)",
     # Subjects passed as {0} into other texts
     "tanpa ekstensi": "without an extension",
     "Tautan": "Link",

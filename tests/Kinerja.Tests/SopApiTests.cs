@@ -275,6 +275,39 @@ public abstract class SopApiTests(KinerjaFixture f)
     }
 
     [Fact]
+    public async Task The_SOP_document_holds_every_identity_field_and_step_and_its_PDF_renders()
+    {
+        var coordinator = await f.SignedInAsync(Coordinator);
+        var template = await coordinator.GetJson("/api/v1/sop-templates/seed-004-setwan-jambi");
+        var docx = await (await coordinator.GetAsync("/api/v1/sop-templates/seed-004-setwan-jambi/document.docx")).Content.ReadAsByteArrayAsync();
+        var text = Documents.PerformanceReportDocumentTests.DocxText(docx);
+        text.ShouldContain(template.GetProperty("identity").GetProperty("name").GetString()!);
+        foreach (var list in new[] { "legalBasis", "qualifications", "related", "equipment", "warnings", "recording" })
+        {
+            foreach (var item in template.GetProperty("identity").GetProperty(list).EnumerateArray()) text.ShouldContain(item.GetString()!, Case.Sensitive, list);
+        }
+
+        foreach (var step in template.GetProperty("steps").EnumerateArray()) text.ShouldContain(step.GetProperty("activity").GetString()!);
+        foreach (var actor in template.GetProperty("actors").EnumerateArray()) text.ShouldContain(actor.GetProperty("title").GetString()!);
+
+        var pdf = await coordinator.GetAsync("/api/v1/sop-templates/seed-004-setwan-jambi/document.pdf");
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        var path = Path.Combine(Path.GetTempPath(), $"sop-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, bytes);
+        try
+        {
+            var pdfText = await Documents.PerformanceAgreementPdfs.Tool("pdftotext", path, "-");
+            pdfText.ShouldContain("Merekapitulasi data kinerja");
+            (await Documents.PerformanceAgreementPdfs.Tool("pdfinfo", path)).ShouldContain("Pages:");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Late_steps_remind_their_actors_once_then_their_superiors()
     {
         var agency = await f.AgencyIdAsync(RecapScenario.Pasrujambe);

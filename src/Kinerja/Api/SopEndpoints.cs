@@ -24,6 +24,16 @@ public static class SopEndpoints
             var dto = await h.HandleAsync(agencyId, json, ct);
             return TypedResults.Created($"/api/v1/sop-templates/{dto.Id}", dto);
         }).WithSummary("Impor templat SOP instansi (JSON; ?agencyId=)").Accepts<SopTemplate>("application/json");
+        sop.MapGet("/{id}/document.docx", async (string id, RenderSopDocument h, CancellationToken ct) =>
+        {
+            var f = await h.HandleAsync(id, asPdf: false, ct);
+            return TypedResults.File(f.Content, f.ContentType, f.FileName);
+        }).WithSummary("Dokumen SOP AP (PermenPAN-RB 35/2012) dengan diagram alirnya");
+        sop.MapGet("/{id}/document.pdf", async (string id, RenderSopDocument h, CancellationToken ct) =>
+        {
+            var f = await h.HandleAsync(id, asPdf: true, ct);
+            return TypedResults.File(f.Content, f.ContentType, f.FileName);
+        }).WithSummary("Dokumen SOP AP sebagai PDF (LibreOffice)");
         sop.MapGet("/{id}/timing", (string id, Guid agencyId, GetSopTimingReport h, CancellationToken ct) => h.HandleAsync(id, agencyId, ct))
             .WithSummary("Waktu nyata tiap langkah (median, terlama, terlambat) atas semua putaran instansi yang memakai templat ini");
 

@@ -121,3 +121,41 @@ public sealed partial class ImportSopTemplate(KinerjaDbContext db, CurrentUser m
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,79}$")]
     private static partial Regex IdPattern();
 }
+
+/// <summary>
+/// The SOP AP document (PermenPAN-RB 35/2012) of a template as DOCX, or as PDF converted by LibreOffice: identity block,
+/// procedure table with the flowchart across the actor columns, source facts. An agency's own template is printed under
+/// that agency's letterhead; a built-in one under the agency that wrote it.
+/// </summary>
+public sealed class RenderSopDocument(KinerjaDbContext db, GetSopTemplate get, Documents.PdfConverter pdf)
+{
+    public async Task<Plan.GeneratedFile> HandleAsync(string id, bool asPdf, CancellationToken ct = default)
+    {
+        var template = await get.HandleAsync(id, ct);
+        var owner = await db.AgencySopTemplates.AsNoTracking().Where(t => t.Id == id).Select(t => (Guid?)t.AgencyId).SingleOrDefaultAsync(ct);
+        Documents.Letterhead? letterhead = null;
+        if (owner is { } agencyId && SopCatalog.BuiltIn.All(b => b.Id != id))
+        {
+            var a = await (from ag in db.Agencies.AsNoTracking()
+                           join g in db.Governments.AsNoTracking() on ag.GovernmentId equals g.Id
+                           where ag.Id == agencyId
+                           select new { ag.Name, ag.Address, Government = g.Name }).SingleAsync(ct);
+            letterhead = new Documents.Letterhead(("Pemerintah " + a.Government).ToUpperInvariant(), a.Name.ToUpperInvariant(), a.Address);
+        }
+
+        var docx = Documents.SopDocumentDocx.Build(template, letterhead);
+        if (!asPdf) return new Plan.GeneratedFile(docx, Plan.RenderAgreement.Docx, template.Id + ".docx");
+        try
+        {
+            return new Plan.GeneratedFile(await pdf.ConvertAsync(docx, ct), "application/pdf", template.Id + ".pdf");
+        }
+        catch (Documents.PdfUnavailableException e)
+        {
+            throw new AppProblem(StatusCodes.Status503ServiceUnavailable, new Text("PDF belum dapat dibuat."), e.Reason);
+        }
+        catch (Documents.PdfConversionException e)
+        {
+            throw new AppProblem(StatusCodes.Status503ServiceUnavailable, new Text("PDF belum dapat dibuat."), e.Reason);
+        }
+    }
+}

@@ -49,6 +49,13 @@ public sealed class DetailsModel(GetSopTemplate get, ListSopTemplates list, GetS
         return File(System.Text.Encoding.UTF8.GetBytes(SopTemplateJson.Serialize(t)), "application/json", $"{t.Id}.json");
     });
 
+    /// <summary>The SOP AP document with its flowchart, as DOCX or (pdf=true) PDF.</summary>
+    public Task<IActionResult> OnGetDocumentAsync(bool pdf, [FromServices] RenderSopDocument render, CancellationToken ct) => RunAsync(async () =>
+    {
+        var f = await render.HandleAsync(Id, pdf, ct);
+        return File(f.Content, f.ContentType, f.FileName);
+    });
+
     /// <summary>An actor's column heading by its key (the key itself when the template does not list it).</summary>
     public string Actor(string key) =>
         Template.Actors.FirstOrDefault(a => string.Equals(a.Key, key, StringComparison.OrdinalIgnoreCase))?.Title ?? key;
