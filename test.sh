@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/lib/chromium/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "Liberation Sans" || need+=(fonts-liberation)
+fc-list 2>/dev/null | grep -i "Liberation Sans" >/dev/null || need+=(fonts-liberation) # no -q: an early exit would SIGPIPE fc-list and fail the pipe
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)

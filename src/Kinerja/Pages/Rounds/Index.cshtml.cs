@@ -2,11 +2,13 @@ using Kinerja.Domain.Organisation;
 using Kinerja.Features.Rounds;
 using Kinerja.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Pages.Rounds;
 
 /// <summary>The agency's collection rounds, and the order that opens a new one (head, secretary, coordinator).</summary>
-public sealed class IndexModel(ListRounds list, OpenRound open, Features.Sop.ListSopTemplates templates, CurrentUser me, TimeProvider clock) : KinerjaPage
+public sealed class IndexModel(
+    ListRounds list, OpenRound open, Features.Sop.ListSopTemplates templates, CurrentUser me, TimeProvider clock, Data.KinerjaDbContext db) : KinerjaPage
 {
     [BindProperty(SupportsGet = true)] public Guid AgencyId { get; set; }
 
@@ -26,7 +28,15 @@ public sealed class IndexModel(ListRounds list, OpenRound open, Features.Sop.Lis
     protected override async Task OnReloadAsync()
     {
         Rounds = await list.HandleAsync(AgencyId, HttpContext.RequestAborted);
-        Templates = await templates.HandleAsync(HttpContext.RequestAborted);
+        // This agency's own templates and the built-in ones; the one offered first is the agency's own, else the seed it
+        // wrote, else the generic one.
+        var agencyName = await db.Agencies.Where(a => a.Id == AgencyId).Select(a => a.Name).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var usable = (await templates.HandleAsync(HttpContext.RequestAborted)).Where(t => t.AgencyId is null || t.AgencyId == AgencyId).ToList();
+        var preferred = usable.FirstOrDefault(t => t.AgencyId == AgencyId)
+                        ?? usable.FirstOrDefault(t => t.BuiltIn && string.Equals(t.Agency, agencyName, StringComparison.OrdinalIgnoreCase))
+                        ?? usable.First(t => t.Id == Domain.Sop.GenericSop.Id);
+        Templates = [preferred, .. usable.Where(t => t.Id != preferred.Id)];
+        Open.SopTemplateId ??= preferred.Id;
         CanOpen = me.HasAgencyRole(AgencyId, Role.Head, Role.Secretary, Role.Coordinator);
         var year = clock.GetLocalNow().Year;
         var periods = new List<(string, string)>();
