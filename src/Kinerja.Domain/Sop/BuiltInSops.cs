@@ -8,7 +8,7 @@ using U = Kinerja.Domain.Common.TimeUnit;
 namespace Kinerja.Domain.Sop;
 
 /// <summary>
-/// The five seed SOPs (<c>../shared/seeds</c>, OCR'd text of real SOP documents) as built-in templates, written as
+/// The five seed SOPs (<c>docs/seeds</c>, OCR'd text of real SOP documents) as built-in templates, written as
 /// they are: wording, typing slips and empty fields kept; only OCR line wrapping and stray scan marks removed.
 /// Where the text lost the swimlane marks, each step's actors are inferred from its wording and the inference is
 /// listed in <see cref="SopTemplate.Facts"/>, as is every other thing the source leaves unclear.

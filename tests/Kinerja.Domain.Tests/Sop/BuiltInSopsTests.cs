@@ -17,7 +17,7 @@ public partial class BuiltInSopsTests
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kinerja.slnx"))) dir = dir.Parent;
         if (dir is null) throw new InvalidOperationException("repository root (Kinerja.slnx) not found");
-        var seeds = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "seeds"));
+        var seeds = Path.Combine(dir.FullName, "docs", "seeds");
         if (!Directory.Exists(seeds)) throw new InvalidOperationException($"seed SOPs not found at {seeds}");
         return seeds;
     }
