@@ -50,7 +50,7 @@ public abstract class AuditTamperTests(KinerjaFixture f)
     [Fact]
     public async Task Command_line_verbs_have_help()
     {
-        foreach (var verb in new[] { new[] { "--help" }, ["migrate", "--help"], ["demo", "--help"], ["user", "create", "--help"], ["audit", "verify", "--help"] })
+        foreach (var verb in new[] { new[] { "--help" }, ["migrate", "--help"], ["demo", "--help"], ["user", "create", "--help"], ["audit", "verify", "--help"], ["backup", "--help"], ["restore", "--help"] })
         {
             var (code, output) = await RunCliAsync(verb);
             code.ShouldBe(0, output);
