@@ -66,6 +66,67 @@ public abstract class AuthorizationMatrixTests(KinerjaFixture f)
         table.Keys.Except(routes).ShouldBeEmpty("lines of authorization-matrix.txt whose endpoint no longer exists");
     }
 
+    /// <summary>Those who must not change anything of Kecamatan Pasrujambe's Seksi Kesejahteraan Sosial: nobody signed in, another agency's coordinator, staff of another unit.</summary>
+    private static readonly string?[] Outsiders = [null, "dkp.kasubag-kp", "pasrujambe.staf-pem"];
+
+    [Fact]
+    public async Task Every_writing_endpoint_refuses_those_outside_and_nothing_changes()
+    {
+        await RecapScenario.EnsurePasrujambeAsync(f);
+        var agency = await f.AgencyIdAsync(RecapScenario.Pasrujambe);
+        var ids = await IdsAsync(await f.SignedInAsync("pasrujambe.kasubbag-pk"), agency);
+        ids["action"] = "circulate";
+        ids["key"] = "executive-summary";
+        ids["number:int"] = "1";
+        ids["holidayId:guid"] = Guid.Empty.ToString();
+        ids["userId:guid"] = Guid.Empty.ToString();
+        ids["positionId:guid"] = Guid.Empty.ToString();
+        ids["holderId:guid"] = Guid.Empty.ToString();
+        ids["id:guid"] = Guid.Empty.ToString();
+
+        var table = File.ReadAllLines(TablePath()).Where(l => l.StartsWith("POST ", StringComparison.Ordinal) || l.StartsWith("PUT ", StringComparison.Ordinal)
+                                                              || l.StartsWith("DELETE ", StringComparison.Ordinal))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .ToDictionary(p => string.Join(' ', p[0].Split(' ').Take(2)), p => (Query: p[0].Split(' ').ElementAtOrDefault(2) ?? "", Expected: p[1]));
+        var routes = f.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m is "POST" or "PUT" or "DELETE")
+                .Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+
+        var clients = new List<HttpClient>();
+        foreach (var p in Outsiders) clients.Add(p is null ? f.CreateClient(new() { AllowAutoRedirect = false }) : await f.SignedInAsync(p));
+        long AuditHead() { using var db = f.NewDbContext(); return db.AuditHeads.AsNoTracking().Single().Sequence; }
+        var before = AuditHead();
+        var missing = new StringBuilder();
+        var wrong = new List<string>();
+        foreach (var route in routes)
+        {
+            var method = route.Split(' ')[0];
+            var row = table.GetValueOrDefault(route);
+            var url = Url(route[(method.Length + 1)..], ids, row.Query ?? "");
+            var codes = new string[clients.Count];
+            for (var i = 0; i < clients.Count; i++)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+                using var response = await clients[i].SendAsync(request);
+                codes[i] = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (row.Expected is null)
+            {
+                missing.AppendLine($"{route} | {string.Join(' ', codes)}");
+                continue;
+            }
+
+            if (string.Join(' ', codes) != row.Expected) wrong.Add($"{route}{row.Query}: expected {row.Expected}, got {string.Join(' ', codes)}");
+        }
+
+        missing.ToString().ShouldBeEmpty("writing endpoints missing from authorization-matrix.txt (review each answer before adding the line):");
+        wrong.ShouldBeEmpty();
+        AuditHead().ShouldBe(before, "nothing was written by those refused");
+    }
+
     private static async Task<string[]> CallAllAsync(List<HttpClient> clients, string url)
     {
         var codes = new string[clients.Count];

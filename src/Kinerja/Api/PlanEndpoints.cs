@@ -1,4 +1,5 @@
 using Kinerja.Features.Plan;
+using Kinerja.Security;
 using Kinerja.Infrastructure;
 
 namespace Kinerja.Api;
@@ -46,16 +47,16 @@ public static class PlanEndpoints
             var f = await h.HandleAsync(agencyId, ct);
             return TypedResults.File(f.Content, f.ContentType, f.FileName);
         }).WithSummary("Templat rencana kinerja kosong");
-        plan.MapPost("/plan/import", async Task<IResult> (Guid agencyId, bool? dryRun, HttpRequest request, ImportPlan h, Messages m, CancellationToken ct) =>
+        plan.MapPost("/plan/import", async Task<IResult> (Guid agencyId, bool? dryRun, HttpRequest request, ImportPlan h, Messages m, CurrentUser me, CancellationToken ct) =>
         {
+            await me.EnsureCanEditPlanAsync(agencyId, ct); // who may not import is told so before the upload is read
             using var file = await Uploads.ReadWorkbookAsync(request, ct);
             var report = await h.HandleAsync(agencyId, file, dryRun ?? false, ct);
             if (report.Problems.Count == 0 || report.DryRun) return TypedResults.Ok(report);
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: m["Isian belum benar."],
                 detail: m["Buku kerja memuat {0} masalah; tidak ada yang disimpan. Perbaiki sel yang disebut lalu unggah lagi.", report.Problems.Count],
                 extensions: new Dictionary<string, object?> { ["problems"] = report.Problems });
-        }).WithSummary("Impor rencana dari Excel; ?dryRun=true hanya menunjukkan perubahan dan masalah")
-          .Accepts<IFormFile>("multipart/form-data");
+        }).WithSummary("Impor rencana dari Excel (multipart, kolom file); ?dryRun=true hanya menunjukkan perubahan dan masalah");
         plan.MapGet("/budget/{year:int}", (Guid agencyId, int year, GetBudget h, CancellationToken ct) => h.HandleAsync(agencyId, year, ct));
         plan.MapPut("/budget/{year:int}", (Guid agencyId, int year, PutBudgetRequest r, PutBudget h, CancellationToken ct) =>
             h.HandleAsync(agencyId, year, r, ct)).WithSummary("Ganti DPA tahun itu (baris dicocokkan dengan kode)");

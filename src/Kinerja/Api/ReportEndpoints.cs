@@ -62,6 +62,7 @@ public static class ReportEndpoints
             Send(store, await h.CoverLetterAsync(reportId, ct)));
         report.MapPost("/minutes", async (Guid reportId, HttpRequest request, AttachReportMinutes h, CancellationToken ct) =>
         {
+            await h.EnsureAllowedAsync(reportId, ct); // refused before the upload is read
             if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } file)
             {
                 throw AppProblem.Invalid("file", new Text("Lampirkan berkas notulen (multipart, kolom \"file\")."));

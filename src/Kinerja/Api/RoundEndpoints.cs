@@ -59,8 +59,10 @@ public static class RoundEndpoints
         sheets.MapPost("/lines/{lineId:guid}/comments", async (Guid worksheetId, Guid lineId, AddCommentRequest r, AddComment h, CancellationToken ct) =>
             TypedResults.Created($"/api/v1/worksheets/{worksheetId}", await h.HandleAsync(worksheetId, lineId, r, ct)))
             .WithSummary("Tambah komentar pada satu baris");
-        sheets.MapPost("/lines/{lineId:guid}/evidence", async (Guid worksheetId, Guid lineId, HttpRequest request, AddEvidence h, CancellationToken ct) =>
+        sheets.MapPost("/lines/{lineId:guid}/evidence", async (Guid worksheetId, Guid lineId, HttpRequest request, AddEvidence h, WorksheetAccess access, CancellationToken ct) =>
         {
+            var (sheet, _) = await access.LoadAsync(worksheetId, ct); // refused before the upload is read
+            await access.EnsureCanFillAsync(sheet, ct);
             var dto = await h.HandleAsync(worksheetId, lineId, await ReadEvidenceAsync(request, ct), ct);
             return TypedResults.Created(dto.DownloadUrl ?? $"/api/v1/worksheets/{worksheetId}", dto);
         }).WithSummary("Lampirkan bukti dukung (multipart: file, atau url/note)")
@@ -81,8 +83,11 @@ public static class RoundEndpoints
             var f = await h.HandleAsync(worksheetId, ct);
             return TypedResults.File(f.Content, f.ContentType, f.FileName);
         }).WithSummary("Kertas kerja sebagai Excel untuk diisi di luar aplikasi (realisasi dan penjelasan)");
-        sheets.MapPost("/xlsx", async Task<IResult> (Guid worksheetId, bool? dryRun, HttpRequest request, UploadWorksheetWorkbook h, Messages m, CancellationToken ct) =>
+        sheets.MapPost("/xlsx", async Task<IResult> (Guid worksheetId, bool? dryRun, HttpRequest request, UploadWorksheetWorkbook h, WorksheetAccess access, Messages m,
+            CancellationToken ct) =>
         {
+            var (sheet, _) = await access.LoadAsync(worksheetId, ct); // who may not fill it is refused before the upload is read
+            await access.EnsureCanFillAsync(sheet, ct);
             using var file = await Uploads.ReadWorkbookAsync(request,
                 new Text("Berkas paling besar {0} MB. Unggah kertas kerja yang diunduh dari Kinerja, tanpa gambar atau lembar tambahan.", Uploads.MaxWorkbookBytes / 1024 / 1024), ct);
             var report = await h.HandleAsync(worksheetId, file, dryRun ?? false, ct);
@@ -90,8 +95,7 @@ public static class RoundEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: m["Isian belum benar."],
                 detail: m["Berkas memuat {0} masalah; tidak ada yang disimpan. Perbaiki sel yang disebut lalu unggah lagi.", report.Problems.Count],
                 extensions: new Dictionary<string, object?> { ["problems"] = report.Problems, ["conflicts"] = report.Conflicts, ["changes"] = report.Changes });
-        }).WithSummary("Unggah kertas kerja Excel yang sudah diisi; ?dryRun=true hanya menunjukkan perubahan dan masalah")
-          .Accepts<IFormFile>("multipart/form-data");
+        }).WithSummary("Unggah kertas kerja Excel yang sudah diisi (multipart, kolom file); ?dryRun=true hanya menunjukkan perubahan dan masalah");
         return api;
     }
 

@@ -23,7 +23,7 @@ public static class SopEndpoints
             if (json.Length > 200_000) throw AppProblem.Invalid("template", new Text("Templat SOP paling besar 200.000 karakter."));
             var dto = await h.HandleAsync(agencyId, json, ct);
             return TypedResults.Created($"/api/v1/sop-templates/{dto.Id}", dto);
-        }).WithSummary("Impor templat SOP instansi (JSON; ?agencyId=)").Accepts<SopTemplate>("application/json");
+        }).WithSummary("Impor templat SOP instansi (badan permintaan JSON berbentuk sama dengan GET; ?agencyId=)");
         sop.MapGet("/{id}/document.docx", async (string id, RenderSopDocument h, CancellationToken ct) =>
         {
             var f = await h.HandleAsync(id, asPdf: false, ct);

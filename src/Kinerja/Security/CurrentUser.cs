@@ -84,6 +84,10 @@ public sealed class CurrentUser(IHttpContextAccessor http, KinerjaDbContext db, 
         AdministersAgency(agencyId)
         || Grants.Any(g => g.AgencyId == agencyId && g.Role == Role.UnitHead && tree.IsWithin(unitId, g.UnitId));
 
+    /// <summary>Manages some unit of the agency (admin, or head of a unit): may be allowed to add units, positions or staff somewhere.</summary>
+    public bool ManagesAnyUnit(Guid agencyId) =>
+        AdministersAgency(agencyId) || Grants.Any(g => g.AgencyId == agencyId && g.Role == Role.UnitHead);
+
     public void EnsureBelongsTo(Guid agencyId)
     {
         if (!BelongsTo(agencyId)) throw AppProblem.NotFound("Instansi");

@@ -49,6 +49,8 @@ public sealed class CreateUnit(KinerjaDbContext db, CurrentUser me, IValidator<C
     {
         await me.LoadAsync(ct);
         me.EnsureBelongsTo(agencyId);
+        // Who manages no unit at all is refused before the input is looked at.
+        if (!me.ManagesAnyUnit(agencyId)) throw CurrentUser.Denied("pengelolaan struktur instansi");
         await validator.EnsureValidAsync(request, ct);
         var tree = await db.LoadUnitTreeAsync(agencyId, ct);
         if (request.ParentId is { } parent)

@@ -82,6 +82,7 @@ public sealed class CreateUser(
     {
         await me.LoadAsync(ct);
         me.EnsureBelongsTo(agencyId);
+        if (!me.ManagesAnyUnit(agencyId)) throw CurrentUser.Denied("penambahan pengguna dengan peran ini di unit ini");
         await validator.EnsureValidAsync(request, ct);
         RoleRules.TryParseApiName(request.Role, out var role);
         var unitId = request.UnitId!.Value;

@@ -226,6 +226,13 @@ public sealed class CompareReportVersions(KinerjaDbContext db, CurrentUser me)
 /// </summary>
 public sealed class AttachReportMinutes(KinerjaDbContext db, CurrentUser me, EvidenceStore store, GetReport get)
 {
+    /// <summary>404 outside the agency, 403 for a role that does not run reports: checked before an upload is read.</summary>
+    public async Task EnsureAllowedAsync(Guid reportId, CancellationToken ct)
+    {
+        var report = await ReportAccess.LoadAsync(db, me, reportId, track: false, ct);
+        if (!ReportAccess.MayDraft(me, report.AgencyId)) throw CurrentUser.Denied("pencatatan rapat finalisasi");
+    }
+
     public async Task<ReportDto> HandleAsync(Guid reportId, string? fileName, Stream content, long length, CancellationToken ct = default)
     {
         var report = await ReportAccess.LoadAsync(db, me, reportId, track: true, ct);
