@@ -59,21 +59,7 @@ public abstract class AuditTamperTests(KinerjaFixture f)
     }
 
     /// <summary>Runs the real executable against the fixture's database, as an operator would.</summary>
-    private async Task<(int Code, string Output)> RunCliAsync(params string[] args)
-    {
-        var dll = Repo.KinerjaDll();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["KINERJA_DATA_DIR"] = f.DataDirectory;
-        start.Environment["KINERJA_DATABASE"] = f is PostgresFixture ? "postgres" : "sqlite";
-        start.Environment["ConnectionStrings__Kinerja"] = f.ConnectionString;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int Code, string Output)> RunCliAsync(params string[] args) => Repo.RunCliAsync(f, f.DataDirectory, f.ConnectionString, args);
 }
 
 public sealed class AuditTamperTestsOnSqlite(SqliteFixture f) : AuditTamperTests(f), IClassFixture<SqliteFixture>;

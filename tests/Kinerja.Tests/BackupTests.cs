@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
@@ -82,20 +81,8 @@ public abstract class BackupTests(KinerjaFixture f)
         });
     }
 
-    private async Task<(int Code, string Output)> RunCliAsync(string dataDir, string connectionString, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Repo.KinerjaDll());
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["KINERJA_DATA_DIR"] = dataDir;
-        start.Environment["KINERJA_DATABASE"] = f is PostgresFixture ? "postgres" : "sqlite";
-        start.Environment["ConnectionStrings__Kinerja"] = connectionString;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int Code, string Output)> RunCliAsync(string dataDir, string connectionString, params string[] args) =>
+        Repo.RunCliAsync(f, dataDir, connectionString, args);
 }
 
 public sealed class BackupTestsOnSqlite(SqliteFixture f) : BackupTests(f), IClassFixture<SqliteFixture>;

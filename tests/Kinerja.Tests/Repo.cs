@@ -20,4 +20,20 @@ public static class Repo
         File.Exists(dll).ShouldBeTrue($"{dll} is built by the solution build");
         return dll;
     }
+
+    /// <summary>Runs the real executable with <paramref name="args"/> against a data folder and database, as an operator would.</summary>
+    public static async Task<(int Code, string Output)> RunCliAsync(KinerjaFixture f, string dataDir, string connectionString, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(KinerjaDll());
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["KINERJA_DATA_DIR"] = dataDir;
+        start.Environment["KINERJA_DATABASE"] = f is PostgresFixture ? "postgres" : "sqlite";
+        start.Environment["ConnectionStrings__Kinerja"] = connectionString;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stdout + await stderr);
+    }
 }

@@ -30,7 +30,7 @@ public abstract class SopApiTests(KinerjaFixture f)
         .Last(r => r.GetProperty("period").GetString() == period).GetProperty("id").GetString()!;
 
     /// <summary>A hand-written SOP of a sixth agency (not one of the seeds): a decision loop, a meeting without a system action, the report draft.</summary>
-    private const string SixthAgencySop = """
+    internal const string SixthAgencySop = """
         {
           "id": "sop-bappelitbangda-2026",
           "agency": "Bappelitbangda Kabupaten Contoh",

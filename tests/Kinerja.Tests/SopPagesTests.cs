@@ -13,37 +13,8 @@ public abstract class SopPagesTests(KinerjaFixture f)
     private const string Coordinator = "pasrujambe.kasubbag-pk";
     private const string Secretary = "pasrujambe.sekcam";
 
-    /// <summary>A hand-written SOP of a sixth agency (copied from <see cref="SopApiTests"/>): step 5 is a meeting without a system action.</summary>
-    private const string SixthAgencySop = """
-        {
-          "id": "sop-bappelitbangda-2026",
-          "agency": "Bappelitbangda Kabupaten Contoh",
-          "government": "Kabupaten Contoh",
-          "source": "impor",
-          "identity": {
-            "number": "050/12/427.55/2026", "madeOn": "2 Januari 2026", "revisedOn": null, "effectiveOn": "5 Januari 2026",
-            "approvedByName": "Kepala Badan", "approvedByPosition": "Kepala Bappelitbangda", "approvedByRank": "Pembina Utama Muda (IV/c)", "approvedByNip": "197001011995031001",
-            "name": "SOP Pengumpulan Data Kinerja Triwulanan",
-            "legalBasis": ["Peraturan Presiden Nomor 29 Tahun 2014"], "qualifications": ["Memahami SAKIP"], "related": ["SOP Penyusunan LKjIP"],
-            "equipment": ["Komputer"], "warnings": ["Pelaporan terhambat bila data terlambat"], "recording": ["Dicatat di aplikasi Kinerja"]
-          },
-          "actors": [
-            { "key": "kaban", "title": "Kepala Badan", "role": "head" },
-            { "key": "pep", "title": "Kasubbag PEP", "role": "coordinator" },
-            { "key": "kabid", "title": "Kepala Bidang", "role": "unitHead" }
-          ],
-          "steps": [
-            { "number": 1, "activity": "Memerintahkan pengumpulan data kinerja triwulan", "actors": ["kaban"], "kind": "start", "action": "openRound", "inputs": "Nota dinas", "time": { "amount": 10, "unit": "minutes" }, "output": "Disposisi", "periodKinds": [] },
-            { "number": 2, "activity": "Mengirim kertas kerja ke setiap bidang", "actors": ["pep"], "kind": "process", "action": "distribute", "inputs": "Disposisi", "time": { "amount": 1, "unit": "hours" }, "output": "Kertas kerja", "periodKinds": [] },
-            { "number": 3, "activity": "Mengisi dan mengirim kertas kerja", "actors": ["kabid"], "kind": "process", "action": "fillAndSubmit", "inputs": "Kertas kerja", "time": { "amount": 3, "unit": "days" }, "output": "Data kinerja", "periodKinds": [] },
-            { "number": 4, "activity": "Memeriksa data; bila perlu konfirmasi dikembalikan ke bidang", "actors": ["pep"], "kind": "decision", "action": "verifyOrReturn", "inputs": "Data kinerja", "time": { "amount": 1, "unit": "days" }, "output": "Data valid", "periodKinds": [], "yesGoesTo": 5, "noGoesTo": 3 },
-            { "number": 5, "activity": "Rapat pembahasan data kinerja", "actors": ["pep", "kabid"], "kind": "process", "action": "none", "inputs": "Data valid", "time": { "amount": 2, "unit": "hours" }, "output": "Notulen", "periodKinds": [] },
-            { "number": 6, "activity": "Merekapitulasi data kinerja", "actors": ["pep"], "kind": "process", "action": "recap", "inputs": "Data valid", "time": { "amount": 1, "unit": "days" }, "output": "Rekapitulasi", "periodKinds": [] },
-            { "number": 7, "activity": "Menyusun draf laporan kinerja triwulan", "actors": ["pep"], "kind": "end", "action": "draftReport", "inputs": "Rekapitulasi", "time": { "amount": 2, "unit": "days" }, "output": "Draf laporan", "periodKinds": ["quarter"] }
-          ],
-          "facts": []
-        }
-        """;
+    /// <summary>The sixth agency's SOP of <see cref="SopApiTests"/>: step 5 is a meeting without a system action.</summary>
+    private const string SixthAgencySop = SopApiTests.SixthAgencySop;
 
 
     private static string Row(string page, int number) =>
