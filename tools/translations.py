@@ -885,6 +885,8 @@ EN = {
     # SOP document downloads
     "Unduh dokumen SOP (DOCX)": "Download the SOP document (DOCX)",
     "Unduh dokumen SOP (PDF)": "Download the SOP document (PDF)",
+    # Finalization needs every narrative
+    "Narasi bagian berikut belum diisi: {0}. Isi dahulu, lalu finalisasi.": "These sections have no narrative yet: {0}. Write them, then finalize.",
     # Subjects passed as {0} into other texts
     "tanpa ekstensi": "without an extension",
     "Tautan": "Link",

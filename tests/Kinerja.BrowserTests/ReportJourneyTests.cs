@@ -60,6 +60,7 @@ public sealed class ReportJourneyTests(BrowserFixture f) : IClassFixture<Browser
         async Task Act(HttpClient who, string action, object body) =>
             (await who.PostAsJsonAsync($"/api/v1/reports/{id}/actions/{action}", body)).EnsureSuccessStatusCode();
         await Act(coordinator, "revise", new { reason = "Masukan sosialisasi" });
+        await coordinator.FillNarrativesAsync(id);
         await Act(coordinator, "finalize", new { meeting = new { date = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd"), attendees = new[] { "Camat", "Sekcam" } } });
         await Act(coordinator, "submit-for-approval", new { });
         await Act(coordinator, "initial", new { initialBy = "coordinator" });

@@ -121,6 +121,11 @@ public abstract partial class ReportApiTests(KinerjaFixture f)
 
         // Finalization meeting with its minutes, then approval: paraf coordinator then secretary, the camat approves and signs.
         (await ActAsync(coordinator, id, "finalize", new { })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var unwritten = await (await ActAsync(coordinator, id, "finalize", new { meeting = new { date = "2026-11-27", attendees = new[] { "Camat" } } }))
+            .Problem(HttpStatusCode.BadRequest);
+        unwritten.Errors("sections")[0].ShouldStartWith("Narasi bagian berikut belum diisi: ");
+        unwritten.Errors("sections")[0].ShouldNotContain("Ikhtisar Eksekutif", Case.Sensitive, "that one was written");
+        await coordinator.FillNarrativesAsync(id);
         await ActOkAsync(coordinator, id, "finalize", new { meeting = new { date = "2026-11-27", attendees = new[] { "Camat", "Sekcam", "Kasi Kesos" }, decisions = "Disetujui dengan perbaikan kecil." } });
         using (var form = new MultipartFormDataContent())
         {

@@ -203,6 +203,7 @@ public abstract class SopApiTests(KinerjaFixture f)
             for (var i = 0; i <= last; i++)
             {
                 var (action, _) = ReportPath[i];
+                if (action == "finalize") await coordinator.FillNarrativesAsync(id);
                 async Task<JsonElement> Act(HttpClient who, object body) =>
                     await (await who.PostAsJsonAsync($"/api/v1/reports/{id}/actions/{action}", body)).Json(HttpStatusCode.OK);
                 report = action switch

@@ -135,6 +135,15 @@ public sealed class RunReportAction(
                     await versions.GenerateAsync(report, request.Reason?.Trim() is { Length: > 0 } why ? why : new Text("Perbaikan setelah sosialisasi").ToString(), ct);
                     break;
                 case ReportAction.Finalize:
+                    // Narratives can be written only until finalization: a report is not finalized with a section left empty.
+                    var written = await db.ReportNarratives.Where(x => x.ReportId == report.Id && x.Text != "").Select(x => x.Key).ToListAsync(ct);
+                    var empty = ReportSections.For(await GetReport.ObjectiveCodesAsync(db, report, ct)).Where(x => x.Narrative && !written.Contains(x.Key)).ToList();
+                    if (empty.Count > 0)
+                    {
+                        throw AppProblem.Invalid("sections", new Text("Narasi bagian berikut belum diisi: {0}. Isi dahulu, lalu finalisasi.",
+                            string.Join("; ", empty.Select(x => x.Title))));
+                    }
+
                     var meeting = context.Meeting!;
                     if (meeting.Date > today) throw AppProblem.Invalid("meeting.date", new Text("Tanggal rapat finalisasi tidak boleh setelah hari ini."));
                     if (meeting.Decisions?.Length > 4000) throw AppProblem.Invalid("meeting.decisions", new Text("Keputusan rapat paling panjang 4.000 karakter."));
