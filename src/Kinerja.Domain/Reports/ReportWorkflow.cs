@@ -229,7 +229,7 @@ public static class ReportWorkflow
     public static IReadOnlyList<string> Outstanding(IReadOnlyCollection<string> required, IReadOnlyCollection<string> dispatchedTo) =>
         required.Where(r => !dispatchedTo.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
 
-    private static WorkflowException Refused(Text message, ReportStatus status) => new(message, Allowed(status).Select(ApiName).ToArray());
+    private static WorkflowException Refused(Text message, ReportStatus status) => new(message, Allowed(status).Select(ApiName).ToArray(), stateConflict: true);
 
     private static WorkflowException Invalid(Text message) => new(message, []);
 

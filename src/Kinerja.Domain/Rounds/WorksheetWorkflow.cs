@@ -168,9 +168,14 @@ public static class WorksheetWorkflow
 /// <summary>What submitting checks on one line.</summary>
 public sealed record LineForSubmit(string IndicatorCode, decimal? Realization, string? Explanation, bool NeedsExplanation);
 
-/// <summary>A refused workflow action, with the actions that are allowed now (empty when the refusal is not about the state).</summary>
-public sealed class WorkflowException(Text message, IReadOnlyList<string> allowedActions) : Exception(message.ToString())
+/// <summary>
+/// A refused workflow action, with the actions that are allowed now. <see cref="IsStateConflict"/> when the refusal is about the
+/// state (the API answers 409), not the input (400); by default a refusal listing allowed actions is one, and a state machine
+/// whose final state allows nothing says so explicitly.
+/// </summary>
+public sealed class WorkflowException(Text message, IReadOnlyList<string> allowedActions, bool? stateConflict = null) : Exception(message.ToString())
 {
     public Text Text { get; } = message;
     public IReadOnlyList<string> AllowedActions { get; } = allowedActions;
+    public bool IsStateConflict { get; } = stateConflict ?? allowedActions.Count > 0;
 }

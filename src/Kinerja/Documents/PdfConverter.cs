@@ -42,6 +42,9 @@ public sealed class PdfConverter
         _timeLimitSeconds = timeLimitSeconds;
     }
 
+    /// <summary>What people are told when LibreOffice is not installed, with the command that installs it.</summary>
+    public static Text NotInstalled => new Text("PDF tidak dapat dibuat: LibreOffice belum terpasang di server. Administrator dapat memasangnya dengan: apt-get install libreoffice-writer-nogui");
+
     /// <summary>Whether soffice is there; conversions can still fail for other reasons.</summary>
     public bool IsAvailable => _soffice is not null && File.Exists(_soffice);
 
@@ -53,7 +56,7 @@ public sealed class PdfConverter
         ArgumentNullException.ThrowIfNull(docx);
         if (!IsAvailable)
         {
-            throw new PdfUnavailableException(new Text("PDF tidak dapat dibuat: LibreOffice belum terpasang di server. Administrator dapat memasangnya dengan: apt-get install libreoffice-writer-nogui"));
+            throw new PdfUnavailableException(NotInstalled);
         }
 
         var work = Directory.CreateTempSubdirectory("kinerja-pdf-").FullName;

@@ -4,7 +4,12 @@ namespace Kinerja.Documents;
 /// <param name="Government">e.g. <c>PEMERINTAH KABUPATEN LUMAJANG</c>.</param>
 /// <param name="Agency">e.g. <c>KECAMATAN PASRUJAMBE</c>.</param>
 /// <param name="Address">Street, telephone, e-mail on one line; null to leave it out.</param>
-public sealed record Letterhead(string Government, string Agency, string? Address);
+public sealed record Letterhead(string Government, string Agency, string? Address)
+{
+    /// <summary>The kop of an agency as printed: <c>PEMERINTAH KABUPATEN LUMAJANG</c>, <c>KECAMATAN PASRUJAMBE</c>, its address.</summary>
+    public static Letterhead Of(string government, string agency, string? address) =>
+        new(("Pemerintah " + government).ToUpperInvariant(), agency.ToUpperInvariant(), address);
+}
 
 /// <summary>One of the two parties who sign.</summary>
 /// <param name="Position">The position as it is written under "Jabatan", e.g. <c>Camat Pasrujambe</c>.</param>

@@ -27,6 +27,10 @@ public sealed class AppProblem(int status, Text title, Text? detail = null) : Ex
     public static AppProblem Conflict(Text detail) =>
         new(StatusCodes.Status409Conflict, new Text("Permintaan bertentangan dengan data yang ada."), detail);
 
+    /// <summary>409 on a state machine: the action does not fit the present state; <paramref name="allowedActions"/> are those that do.</summary>
+    public static AppProblem NotNow(Text detail, IReadOnlyList<string> allowedActions) =>
+        new(StatusCodes.Status409Conflict, new Text("Tindakan ini tidak dapat dilakukan sekarang."), detail) { AllowedActions = allowedActions };
+
     public static AppProblem Invalid(IReadOnlyDictionary<string, Text[]> errors) =>
         new(StatusCodes.Status400BadRequest, new Text("Isian belum benar."),
             new Text("Periksa isian yang ditandai lalu kirim lagi."))

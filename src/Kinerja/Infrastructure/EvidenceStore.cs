@@ -70,6 +70,20 @@ public sealed class EvidenceStore(KinerjaSettings settings)
         }
     }
 
+    /// <summary>
+    /// An uploaded file (evidence, minutes, a step's file) checked and stored: at most <see cref="EvidenceRules.MaxFileBytes"/>, a name
+    /// and content of an accepted type (<see cref="EvidenceRules.CheckFile"/>); 413 or 400 on field <c>file</c> otherwise.
+    /// </summary>
+    public async Task<(Stored Stored, EvidenceFileCheck Check)> SaveCheckedAsync(string? fileName, Stream content, long? length, CancellationToken ct)
+    {
+        if (length > EvidenceRules.MaxFileBytes) throw TooLarge();
+        if (EvidenceRules.NameProblem(fileName) is { } badName) throw AppProblem.Invalid("file", badName);
+        var stored = await SaveAsync(content, EvidenceRules.MaxFileBytes, ct);
+        var check = EvidenceRules.CheckFile(fileName, stored.Head, stored.Size);
+        if (check.Problem is { } problem) throw AppProblem.Invalid("file", problem);
+        return (stored, check);
+    }
+
     public Stream Open(string sha256) => new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 
     public bool Exists(string sha256) => File.Exists(PathOf(sha256));

@@ -40,6 +40,16 @@ public abstract class KinerjaPage : PageModel
     /// <summary>The message for a number field that does not read as one (Indonesian or plain form).</summary>
     protected static Text NotANumber(string? typed) => new("\"{0}\" bukan angka. Tulis misalnya 82,5.", typed);
 
+    /// <summary>A typed number (Indonesian or plain form); null when empty; when it is not a number, null and the message under <paramref name="field"/>.</summary>
+    protected static decimal? ParseNumber(string? typed, string field, Dictionary<string, Text[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(typed)) return null;
+        if (IndonesianFormat.TryParseNumber(typed, out var v)) return v;
+        errors[field] = [NotANumber(typed)];
+        return null;
+    }
+
     /// <summary>Reloads what the page shows besides the form, after a failed post.</summary>
     protected virtual Task OnReloadAsync() => Task.CompletedTask;
 

@@ -18,25 +18,14 @@ public sealed class RenderAgreement(GetAgreement get, PdfConverter pdf)
         var docx = PerformanceAgreementDocx.Render(ToDocument(a));
         var name = string.Create(CultureInfo.InvariantCulture, $"Perjanjian-Kinerja-{year}-{Slug(a.Unit ?? a.Agency)}");
         if (!asPdf) return new GeneratedFile(docx, Docx, name + ".docx");
-        try
-        {
-            return new GeneratedFile(await pdf.ConvertAsync(docx, ct), "application/pdf", name + ".pdf");
-        }
-        catch (PdfUnavailableException e)
-        {
-            throw new AppProblem(StatusCodes.Status503ServiceUnavailable, new Text("PDF belum dapat dibuat."), e.Reason);
-        }
-        catch (PdfConversionException e)
-        {
-            throw new AppProblem(StatusCodes.Status503ServiceUnavailable, new Text("PDF belum dapat dibuat."), e.Reason);
-        }
+        return new GeneratedFile(await pdf.ConvertAsync(docx, new Text("PDF belum dapat dibuat."), ct), "application/pdf", name + ".pdf");
     }
 
     public static PerformanceAgreementDocument ToDocument(AgreementDto a)
     {
         var latest = a.Revisions.LastOrDefault();
         return new PerformanceAgreementDocument(
-            new Letterhead(("Pemerintah " + a.Government).ToUpperInvariant(), a.Agency.ToUpperInvariant(), a.Address),
+            Letterhead.Of(a.Government, a.Agency, a.Address),
             a.Year,
             new Signatory(a.FirstParty.Name, a.FirstParty.Position, a.FirstParty.Rank, a.FirstParty.Nip),
             new Signatory(a.SecondParty.Name, a.SecondParty.Position, a.SecondParty.Rank, a.SecondParty.Nip),

@@ -100,16 +100,6 @@ public sealed class RunReportAction(
             RequiredRecipients = ReportRecipients.Required(report.Kind),
         };
         var from = report.Status;
-        if (!ReportWorkflow.IsAllowed(from, action))
-        {
-            // The state is wrong (an archived report allows nothing at all): 409 with what is allowed.
-            throw new AppProblem(StatusCodes.Status409Conflict, new Text("Tindakan ini tidak dapat dilakukan sekarang."),
-                new Text("Laporan berstatus {0} tidak dapat di-{1}.", ReportWorkflow.Label(from), ReportWorkflow.Label(action)))
-            {
-                AllowedActions = ReportWorkflow.Allowed(from).Select(ReportWorkflow.ApiName).ToArray(),
-            };
-        }
-
         ReportStatus to = default;
         Rounds.SaveLine.Workflow(() => to = ReportWorkflow.After(from, action, context));
 
@@ -259,20 +249,7 @@ public sealed class RunReportAction(
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var number = report.NextVersion();
         var rendered = await content.RenderAsync(report, number, new ReportContent.SignedBy(signer, today, code.ToString()), ct);
-        byte[] pdfBytes;
-        try
-        {
-            pdfBytes = await pdf.ConvertAsync(rendered.Docx, ct);
-        }
-        catch (PdfUnavailableException e)
-        {
-            throw new AppProblem(StatusCodes.Status503ServiceUnavailable, new Text("Laporan belum dapat ditandatangani."), e.Reason);
-        }
-        catch (PdfConversionException e)
-        {
-            throw new AppProblem(StatusCodes.Status503ServiceUnavailable, new Text("Laporan belum dapat ditandatangani."), e.Reason);
-        }
-
+        var pdfBytes = await pdf.ConvertAsync(rendered.Docx, new Text("Laporan belum dapat ditandatangani."), ct);
         var docxSha = await versions.StoreAsync(rendered.Docx, ct);
         var pdfSha = await versions.StoreAsync(pdfBytes, ct);
         var version = new ReportVersion(Guid.CreateVersion7(), report.AgencyId, report.Id, number, me.UserName!, clock.GetUtcNow(),
@@ -287,16 +264,9 @@ public sealed class RunReportAction(
     /// <summary>The next number of the agency's register for the year, written into the cover letter.</summary>
     private async Task NumberAsync(Report report, DateOnly today, CancellationToken ct)
     {
-        var pattern = await db.Agencies.Where(a => a.Id == report.AgencyId).Select(a => a.LetterNumberPattern).SingleAsync(ct);
-        if (!LetterNumberPattern.TryParse(pattern, out var parsed, out var error))
-        {
-            throw AppProblem.Invalid("letterNumberPattern", pattern is null
-                ? new Text("Instansi belum punya pola nomor surat. Administrator mengisinya di halaman instansi, mis. 800/{seq}/427.96/{year}.")
-                : error!);
-        }
-
+        var parsed = await LetterRegisters.PatternAsync(db, report.AgencyId, ct);
         var title = PerformanceReportDocument.TitleOf(report.Kind, Period.Parse(report.Period));
-        var letter = await LetterRegisters.NextAsync(db, report.AgencyId, today, parsed!, CoverLetterDocument.DefaultSubject(title), report.Id,
+        var letter = await LetterRegisters.NextAsync(db, report.AgencyId, today, parsed, CoverLetterDocument.DefaultSubject(title), report.Id,
             me.UserName!, clock.GetUtcNow(), ct);
         var code = await db.ReportSignatures.Where(s => s.ReportId == report.Id).OrderByDescending(s => s.SignedAt).Select(s => s.Code).FirstOrDefaultAsync(ct);
         var docx = await content.CoverLetterAsync(report, letter.Number, today, code is null ? null : VerificationCode.Parse(code).ToString(), ct);
@@ -311,6 +281,17 @@ public sealed class RunReportAction(
 /// </summary>
 internal static class LetterRegisters
 {
+    /// <summary>The agency's letter number pattern; 400 saying what to do when it has none or it does not parse.</summary>
+    public static async Task<LetterNumberPattern> PatternAsync(KinerjaDbContext db, Guid agencyId, CancellationToken ct)
+    {
+        var pattern = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.LetterNumberPattern).SingleAsync(ct);
+        return LetterNumberPattern.TryParse(pattern, out var parsed, out var error)
+            ? parsed!
+            : throw AppProblem.Invalid("letterNumberPattern", pattern is null
+                ? new Text("Instansi belum punya pola nomor surat. Administrator mengisinya di halaman instansi, mis. 800/{seq}/427.96/{year}.")
+                : error!);
+    }
+
     /// <summary>Creates the year's register row (sequence 0) when it is missing, in its own short save; a concurrent creator wins harmlessly.</summary>
     public static async Task EnsureAsync(KinerjaDbContext db, Guid agencyId, int year, CancellationToken ct)
     {

@@ -97,7 +97,7 @@ public sealed class ReportContent(KinerjaDbContext db, TimeProvider clock, IConf
     }
 
     private static Letterhead Letterhead(Agency agency, Government government) =>
-        new(("Pemerintah " + government.Name).ToUpperInvariant(), agency.Name.ToUpperInvariant(), agency.Address);
+        Documents.Letterhead.Of(government.Name, agency.Name, agency.Address);
 
     private static Signatory Signatory(PartyDto p) => new(p.Name, p.Position, p.Rank, p.Nip);
 

@@ -75,8 +75,7 @@ public sealed class RequestReportPdf(KinerjaDbContext db, CurrentUser me, TimePr
 
         if (!converter.IsAvailable)
         {
-            throw new AppProblem(StatusCodes.Status503ServiceUnavailable, new Text("PDF belum dapat dibuat."),
-                new Text("PDF tidak dapat dibuat: LibreOffice belum terpasang di server. Administrator dapat memasangnya dengan: apt-get install libreoffice-writer-nogui"));
+            throw new AppProblem(StatusCodes.Status503ServiceUnavailable, new Text("PDF belum dapat dibuat."), PdfConverter.NotInstalled);
         }
 
         if (v.PdfStatus is PdfJobStatus.None or PdfJobStatus.Failed)
@@ -114,11 +113,7 @@ public sealed class PutReportSection(KinerjaDbContext db, CurrentUser me, TimePr
         if (!ReportAccess.MayDraft(me, report.AgencyId)) throw CurrentUser.Denied("penulisan narasi laporan");
         if (!report.IsEditable)
         {
-            throw new AppProblem(StatusCodes.Status409Conflict, new Text("Tindakan ini tidak dapat dilakukan sekarang."),
-                new Text("Laporan berstatus {0}: narasi hanya dapat diubah sebelum finalisasi. Kembalikan laporan bila perlu diperbaiki.", ReportWorkflow.Label(report.Status)))
-            {
-                AllowedActions = ReportWorkflow.Allowed(report.Status).Select(ReportWorkflow.ApiName).ToArray(),
-            };
+            throw ReportAccess.NotNow(report, new Text("Laporan berstatus {0}: narasi hanya dapat diubah sebelum finalisasi. Kembalikan laporan bila perlu diperbaiki.", ReportWorkflow.Label(report.Status)));
         }
 
         var codes = await GetReport.ObjectiveCodesAsync(db, report, ct);
@@ -157,11 +152,7 @@ public sealed class RegenerateReport(KinerjaDbContext db, CurrentUser me, Report
         if (!ReportAccess.MayDraft(me, report.AgencyId)) throw CurrentUser.Denied("penyusunan laporan kinerja");
         if (!report.IsEditable)
         {
-            throw new AppProblem(StatusCodes.Status409Conflict, new Text("Tindakan ini tidak dapat dilakukan sekarang."),
-                new Text("Laporan berstatus {0}: versi baru hanya dibuat sebelum finalisasi.", ReportWorkflow.Label(report.Status)))
-            {
-                AllowedActions = ReportWorkflow.Allowed(report.Status).Select(ReportWorkflow.ApiName).ToArray(),
-            };
+            throw ReportAccess.NotNow(report, new Text("Laporan berstatus {0}: versi baru hanya dibuat sebelum finalisasi.", ReportWorkflow.Label(report.Status)));
         }
 
         if (reason?.Length > 1000) throw AppProblem.Invalid("reason", new Text("Alasan paling panjang 1.000 karakter."));
@@ -239,18 +230,11 @@ public sealed class AttachReportMinutes(KinerjaDbContext db, CurrentUser me, Evi
         if (!ReportAccess.MayDraft(me, report.AgencyId)) throw CurrentUser.Denied("pencatatan rapat finalisasi");
         if (report.Status is not (ReportStatus.Circulated or ReportStatus.Revised or ReportStatus.Finalized))
         {
-            throw new AppProblem(StatusCodes.Status409Conflict, new Text("Tindakan ini tidak dapat dilakukan sekarang."),
-                new Text("Notulen dilampirkan setelah draf diedarkan dan sebelum laporan diajukan untuk persetujuan."))
-            {
-                AllowedActions = ReportWorkflow.Allowed(report.Status).Select(ReportWorkflow.ApiName).ToArray(),
-            };
+            throw ReportAccess.NotNow(report, new Text("Notulen dilampirkan setelah draf diedarkan dan sebelum laporan diajukan untuk persetujuan."));
         }
 
-        if (length > EvidenceRules.MaxFileBytes) throw EvidenceStore.TooLarge();
-        var stored = await store.SaveAsync(content, EvidenceRules.MaxFileBytes, ct);
-        var check = EvidenceRules.CheckFile(fileName, stored.Head, stored.Size);
-        if (check.Problem is { } problem) throw AppProblem.Invalid("file", problem);
-        report.AttachMinutes(stored.Sha256, EvidenceRules.SafeName(fileName));
+        var (stored, check) = await store.SaveCheckedAsync(fileName, content, length, ct);
+        report.AttachMinutes(stored.Sha256, check.SafeName);
         await Concurrency.SaveAsync(db, ct);
         return await get.HandleAsync(reportId, ct);
     }
@@ -318,18 +302,11 @@ public sealed class NumberLetter(KinerjaDbContext db, CurrentUser me, TimeProvid
         var subject = request.Subject?.Trim();
         if (string.IsNullOrEmpty(subject)) throw AppProblem.Invalid("subject", new Text("Perihal surat wajib diisi."));
         if (subject.Length > 500) throw AppProblem.Invalid("subject", new Text("Perihal surat paling panjang 500 karakter."));
-        var pattern = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.LetterNumberPattern).SingleAsync(ct);
-        if (!LetterNumberPattern.TryParse(pattern, out var parsed, out var error))
-        {
-            throw AppProblem.Invalid("letterNumberPattern", pattern is null
-                ? new Text("Instansi belum punya pola nomor surat. Administrator mengisinya di halaman instansi, mis. 800/{seq}/427.96/{year}.")
-                : error!);
-        }
-
+        var parsed = await LetterRegisters.PatternAsync(db, agencyId, ct);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         await LetterRegisters.EnsureAsync(db, agencyId, today.Year, ct);
         await using var scope = await db.BeginWriteAsync(ct);
-        var letter = await LetterRegisters.NextAsync(db, agencyId, today, parsed!, subject, null, me.UserName!, clock.GetUtcNow(), ct);
+        var letter = await LetterRegisters.NextAsync(db, agencyId, today, parsed, subject, null, me.UserName!, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         await scope.CommitAsync(ct);
         return ListLetters.ToDto(letter);

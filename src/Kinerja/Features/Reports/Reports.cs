@@ -80,6 +80,10 @@ internal static class ReportAccess
         _ => me.HasAgencyRole(agencyId, Role.Secretary, Role.Coordinator),
     };
 
+    /// <summary>409 for something the report's status does not allow now, listing the actions it does.</summary>
+    public static AppProblem NotNow(Report r, Text detail) =>
+        AppProblem.NotNow(detail, ReportWorkflow.Allowed(r.Status).Select(ReportWorkflow.ApiName).ToArray());
+
     /// <summary>May create reports, edit narratives and generate versions.</summary>
     public static bool MayDraft(CurrentUser me, Guid agencyId) => me.HasAgencyRole(agencyId, Role.Secretary, Role.Coordinator);
 

@@ -77,11 +77,7 @@ public sealed class AddEvidence(KinerjaDbContext db, WorksheetAccess access, Cur
         LineEvidence evidence;
         if (input.Content is not null)
         {
-            if (input.Length > EvidenceRules.MaxFileBytes) throw EvidenceStore.TooLarge();
-            if (EvidenceRules.NameProblem(input.FileName) is { } badName) throw AppProblem.Invalid("file", badName);
-            var stored = await store.SaveAsync(input.Content, EvidenceRules.MaxFileBytes, ct);
-            var check = EvidenceRules.CheckFile(input.FileName, stored.Head, stored.Size);
-            if (check.Problem is { } p) throw AppProblem.Invalid("file", p);
+            var (stored, check) = await store.SaveCheckedAsync(input.FileName, input.Content, input.Length, ct);
             evidence = LineEvidence.ForFile(Guid.CreateVersion7(), sheet.AgencyId, sheet.Id, line.Id, check, stored.Size, stored.Sha256, by, now);
         }
         else if (!string.IsNullOrWhiteSpace(input.Url))

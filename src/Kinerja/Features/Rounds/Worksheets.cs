@@ -168,9 +168,7 @@ public sealed class SaveLine(KinerjaDbContext db, WorksheetAccess access, Curren
         }
         catch (WorkflowException e)
         {
-            throw e.AllowedActions.Count > 0
-                ? new AppProblem(StatusCodes.Status409Conflict, new Text("Tindakan ini tidak dapat dilakukan sekarang."), e.Text) { AllowedActions = e.AllowedActions }
-                : AppProblem.Invalid("", e.Text);
+            throw e.IsStateConflict ? AppProblem.NotNow(e.Text, e.AllowedActions) : AppProblem.Invalid("", e.Text);
         }
     }
 }

@@ -110,14 +110,15 @@ public sealed class GetRoundSteps(KinerjaDbContext db, CurrentUser me, TimeProvi
         return await BuildAsync(db, me, clock, round, rows, ct);
     }
 
+    /// <param name="calendar">The agency's working calendar covering the round's year, when the caller already has it (several rounds).</param>
     internal static async Task<RoundStepsDto> BuildAsync(KinerjaDbContext db, CurrentUser? me, TimeProvider clock, Round round, IReadOnlyList<RoundStep> rows,
-        CancellationToken ct)
+        CancellationToken ct, WorkingCalendar? calendar = null)
     {
         var template = RoundStepRecorder.TemplateOf(round);
         var tz = clock.LocalTimeZone;
         DateTime Local(DateTimeOffset d) => TimeZoneInfo.ConvertTime(d, tz).DateTime;
         DateTimeOffset Offset(DateTime d) => new(d, tz.GetUtcOffset(d));
-        var calendar = await AgencyCalendar.LoadAsync(db, round.AgencyId, round.OrderedAt.Year - 1, round.OrderedAt.Year + 1, ct);
+        calendar ??= await AgencyCalendar.LoadAsync(db, round.AgencyId, round.OrderedAt.Year - 1, round.OrderedAt.Year + 1, ct);
         var kind = Period.Parse(round.Period).Kind;
         var applicable = template.Steps.Where(s => s.PeriodKinds.Count == 0 || s.PeriodKinds.Contains(kind)).ToList();
         var byNumber = rows.ToDictionary(r => r.Number);
@@ -186,11 +187,8 @@ public sealed class CompleteRoundStep(KinerjaDbContext db, CurrentUser me, TimeP
 
         if (file is { } f)
         {
-            if (f.Length > EvidenceRules.MaxFileBytes) throw EvidenceStore.TooLarge();
-            var stored = await store.SaveAsync(f.Content, EvidenceRules.MaxFileBytes, ct);
-            var check = EvidenceRules.CheckFile(f.Name, stored.Head, stored.Size);
-            if (check.Problem is { } problem) throw AppProblem.Invalid("file", problem);
-            row.Attach(stored.Sha256, EvidenceRules.SafeName(f.Name));
+            var (stored, check) = await store.SaveCheckedAsync(f.Name, f.Content, f.Length, ct);
+            row.Attach(stored.Sha256, check.SafeName);
         }
 
         await Concurrency.SaveAsync(db, ct);
@@ -214,7 +212,12 @@ public sealed class GetSopTimingReport(KinerjaDbContext db, CurrentUser me, Time
         var ids = rounds.Select(r => r.Id).ToList();
         var rows = (await db.RoundSteps.AsNoTracking().Where(s => ids.Contains(s.RoundId)).ToListAsync(ct)).ToLookup(s => s.RoundId);
         var all = new List<RoundStepsDto>();
-        foreach (var round in rounds) all.Add(await GetRoundSteps.BuildAsync(db, null, clock, round, rows[round.Id].ToList(), ct));
+        if (rounds.Count > 0)
+        {
+            // One calendar for every round of the agency, not one load per round.
+            var calendar = await AgencyCalendar.LoadAsync(db, agencyId, rounds.Min(r => r.OrderedAt.Year) - 1, rounds.Max(r => r.OrderedAt.Year) + 1, ct);
+            foreach (var round in rounds) all.Add(await GetRoundSteps.BuildAsync(db, null, clock, round, rows[round.Id].ToList(), ct, calendar));
+        }
         // The latest round's copy when there are rounds; else the template as it is (built-in or the agency's own), with no rounds yet.
         var template = rounds.Count > 0 ? RoundStepRecorder.TemplateOf(rounds.MaxBy(r => r.OrderedAt)!) : await catalog.FindAsync(templateId, agencyId, ct);
         if (template is null) throw AppProblem.NotFound("Templat SOP");

@@ -140,22 +140,11 @@ public sealed class RenderSopDocument(KinerjaDbContext db, GetSopTemplate get, D
                            join g in db.Governments.AsNoTracking() on ag.GovernmentId equals g.Id
                            where ag.Id == agencyId
                            select new { ag.Name, ag.Address, Government = g.Name }).SingleAsync(ct);
-            letterhead = new Documents.Letterhead(("Pemerintah " + a.Government).ToUpperInvariant(), a.Name.ToUpperInvariant(), a.Address);
+            letterhead = Documents.Letterhead.Of(a.Government, a.Name, a.Address);
         }
 
         var docx = Documents.SopDocumentDocx.Build(template, letterhead);
         if (!asPdf) return new Plan.GeneratedFile(docx, Plan.RenderAgreement.Docx, template.Id + ".docx");
-        try
-        {
-            return new Plan.GeneratedFile(await pdf.ConvertAsync(docx, ct), "application/pdf", template.Id + ".pdf");
-        }
-        catch (Documents.PdfUnavailableException e)
-        {
-            throw new AppProblem(StatusCodes.Status503ServiceUnavailable, new Text("PDF belum dapat dibuat."), e.Reason);
-        }
-        catch (Documents.PdfConversionException e)
-        {
-            throw new AppProblem(StatusCodes.Status503ServiceUnavailable, new Text("PDF belum dapat dibuat."), e.Reason);
-        }
+        return new Plan.GeneratedFile(await pdf.ConvertAsync(docx, new Text("PDF belum dapat dibuat."), ct), "application/pdf", template.Id + ".pdf");
     }
 }

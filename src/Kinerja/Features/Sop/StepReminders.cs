@@ -59,10 +59,19 @@ public sealed class StepReminders(IServiceScopeFactory scopes, TimeProvider cloc
         var notify = scope.ServiceProvider.GetRequiredService<Notifications.Notifier>();
         var rounds = await db.Rounds.AsNoTracking().Where(r => r.Status == RoundStatus.Open).ToListAsync(ct);
         var sent = 0;
+        var calendars = new Dictionary<Guid, WorkingCalendar>();
+        var year = clock.GetLocalNow().Year;
         foreach (var round in rounds)
         {
             var rows = await db.RoundSteps.AsNoTracking().Where(s => s.RoundId == round.Id).ToListAsync(ct);
-            var steps = await GetRoundSteps.BuildAsync(db, null, clock, round, rows, ct);
+            if (!calendars.TryGetValue(round.AgencyId, out var calendar))
+            {
+                // One calendar per agency per pass, wide enough for every open round's year.
+                var from = Math.Min(year, rounds.Where(r => r.AgencyId == round.AgencyId).Min(r => r.OrderedAt.Year)) - 1;
+                calendars[round.AgencyId] = calendar = await Organisation.AgencyCalendar.LoadAsync(db, round.AgencyId, from, year + 1, ct);
+            }
+
+            var steps = await GetRoundSteps.BuildAsync(db, null, clock, round, rows, ct, calendar);
             var template = RoundStepRecorder.TemplateOf(round);
             var now = clock.GetUtcNow();
             foreach (var s in steps.Steps.Where(s => s.Late))

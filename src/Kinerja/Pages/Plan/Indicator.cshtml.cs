@@ -44,13 +44,7 @@ public sealed class IndicatorModel(GetIndicator get, PutTarget put, CurrentUser 
     {
         var current = (await get.HandleAsync(Id, ct)).Targets.FirstOrDefault(t => t.Year == Edit.Year);
         var errors = new Dictionary<string, Text[]>();
-        decimal? Parse(string? s, string field)
-        {
-            if (string.IsNullOrWhiteSpace(s)) return null;
-            if (IndonesianFormat.TryParseNumber(s, out var v)) return v;
-            errors[field] = [NotANumber(s)];
-            return null;
-        }
+        decimal? Parse(string? s, string field) => ParseNumber(s, field, errors);
 
         var quarters = Edit.Quarters.Select((q, n) => Parse(q, $"quarters[{n}]")).ToList();
         var request = new PutTargetRequest(Parse(Edit.Annual, "annual"), quarters.All(q => q is null) ? [] : quarters, null,

@@ -48,13 +48,7 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostRulesAsync(string? reset, CancellationToken ct) => RunAsync(async () =>
     {
         var errors = new Dictionary<string, Text[]>();
-        decimal? Parse(string? s, string field)
-        {
-            if (string.IsNullOrWhiteSpace(s)) return null;
-            if (IndonesianFormat.TryParseNumber(s, out var v)) return v;
-            errors[field] = [NotANumber(s)];
-            return null;
-        }
+        decimal? Parse(string? s, string field) => ParseNumber(s, field, errors);
 
         var cap = Parse(Rules.Cap, "cap");
         var bands = reset is null
