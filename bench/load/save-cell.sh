@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test of the save-a-cell path (bearer auth, validation, EF Core, audit record, SQLite) next to the
-# same server's bare GET (/health/live) measured in the same run, so the ratio means something on a
+# same server's bare GET (/health/live) and a raw one-row SQLite insert (/load-probe/raw-insert) measured in the same run, so the ratio means something on a
 # noisy machine. Usage: bench/load/save-cell.sh [duration, default 15s] [connections, default 64]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +15,7 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2;
 dotnet build src/Kinerja -c Release -v q -nologo >/dev/null
 DATA=$(mktemp -d)
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
-KINERJA_DATA_DIR=$DATA KINERJA_ADMIN_PASSWORD='Admin#Load2026' Logging__LogLevel__Default=Warning \
+KINERJA_DATA_DIR=$DATA KINERJA_ADMIN_PASSWORD='Admin#Load2026' KINERJA_LOAD_PROBES=true Logging__LogLevel__Default=Warning \
   dotnet src/Kinerja/bin/Release/net10.0/kinerja.dll --urls "$BASE" >"$DATA/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 120); do curl -sf "$BASE/health/live" >/dev/null && break; sleep 0.5; done
@@ -45,6 +45,8 @@ echo "lines under load: $(tr -cd ';' <<<"$TARGETS" | wc -c), connections: $CONNE
 
 echo "== bare GET /health/live (the machine's ceiling)"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE/health/live" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" || true
+echo "== POST a raw one-row SQLite insert (no EF Core, no auth, no audit: the database's ceiling)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/load/post.lua "$BASE/load-probe/raw-insert" | grep -E "Requests/sec|p50|Non-2xx|Socket errors" || true
 echo "== PUT a worksheet cell"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/load/save-cell.lua "$BASE" | grep -E "Requests/sec|p50|Non-2xx|Socket errors" || true
 echo "== server memory (VmHWM = peak resident)"

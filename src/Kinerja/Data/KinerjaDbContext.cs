@@ -218,9 +218,9 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
             : null;
         try
         {
-            // Taking the head row's write lock first serialises audit writers, so the chain never forks.
-            await Database.ExecuteSqlRawAsync(LockHeadSql, cancellationToken);
-            var head = await AuditHeads.SingleAsync(h => h.Id == 1, cancellationToken);
+            // Taking the head row's write lock first serialises audit writers, so the chain never forks; the same
+            // statement reads the head (one round trip on the path every save takes).
+            var head = (await AuditHeads.FromSqlRaw(LockAndReadHeadSql).ToListAsync(cancellationToken)).Single();
             var at = AuditChain.Normalize(clock.GetUtcNow());
             foreach (var c in changes)
             {
@@ -290,6 +290,8 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
 
     /// <summary>A no-op update of the head row: takes its row lock (PostgreSQL) or the write lock (SQLite).</summary>
     private const string LockHeadSql = """UPDATE "AuditHeads" SET "Sequence" = "Sequence" WHERE "Id" = 1""";
+
+    private const string LockAndReadHeadSql = LockHeadSql + """ RETURNING "Id", "Sequence", "Hash" """;
 
     private sealed record Change(string Action, string EntityType, string EntityId, string? AgencyId, string? Before, string? After);
 

@@ -178,6 +178,7 @@ public static class KinerjaApp
         app.MapHealthChecks("/health").AllowAnonymous();
         // Liveness without touching the database: also the machine's ceiling in load tests (bench/load).
         app.MapGet("/health/live", () => "ok").AllowAnonymous().ExcludeFromDescription();
+        app.MapLoadProbes();
         app.MapKinerjaApi();
         app.MapRazorPages();
         return app;

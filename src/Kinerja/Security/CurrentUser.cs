@@ -28,6 +28,20 @@ public sealed class CurrentUser(IHttpContextAccessor http, KinerjaDbContext db, 
 
     public bool IsAuthenticated => Id is not null;
 
+    private sealed record UserRow(string? UserName, string FullName, bool IsSystemAdmin, Guid? HomeAgencyId);
+
+    // Compiled once: every request that touches data runs these two.
+    private static readonly PerProvider<Func<KinerjaDbContext, Guid, CancellationToken, Task<UserRow?>>> UserById = new(() =>
+        EF.CompileAsyncQuery((KinerjaDbContext db, Guid id, CancellationToken _) =>
+            db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new UserRow(u.UserName, u.FullName, u.IsSystemAdmin, u.HomeAgencyId)).SingleOrDefault()));
+
+    private static readonly PerProvider<Func<KinerjaDbContext, Guid, DateOnly, IAsyncEnumerable<Grant>>> GrantsOf = new(() =>
+        EF.CompileAsyncQuery((KinerjaDbContext db, Guid id, DateOnly today) =>
+            from h in db.PositionHolders.AsNoTracking()
+            join p in db.Positions.AsNoTracking() on h.PositionId equals p.Id
+            where h.UserId == id && h.From <= today && (h.Until == null || h.Until >= today)
+            select new Grant(p.AgencyId, p.UnitId, p.Role, p.Id, p.Title, h.Kind)));
+
     public async Task<CurrentUser> LoadAsync(CancellationToken ct = default)
     {
         if (_loaded) return this;
@@ -36,9 +50,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, KinerjaDbContext db, 
         var idText = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         if (!Guid.TryParse(idText, out var id)) return this;
 
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.UserName, u.FullName, u.IsSystemAdmin, u.HomeAgencyId, u.LockoutEnd })
-            .SingleOrDefaultAsync(ct);
+        var user = await UserById.For(db)(db, id, ct);
         if (user is null) return this;
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -47,11 +59,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, KinerjaDbContext db, 
         FullName = user.FullName;
         IsSystemAdmin = user.IsSystemAdmin;
         HomeAgencyId = user.HomeAgencyId;
-        Grants = await (from h in db.PositionHolders.AsNoTracking()
-                        join p in db.Positions.AsNoTracking() on h.PositionId equals p.Id
-                        where h.UserId == id && h.From <= today && (h.Until == null || h.Until >= today)
-                        select new Grant(p.AgencyId, p.UnitId, p.Role, p.Id, p.Title, h.Kind))
-            .ToListAsync(ct);
+        Grants = await GrantsOf.For(db)(db, id, today).ToListAsync(ct);
         return this;
     }
 

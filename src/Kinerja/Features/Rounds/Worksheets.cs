@@ -31,15 +31,38 @@ public sealed record WorksheetBudgetDto(
 /// <summary>Loads a worksheet with the checks every worksheet use case shares.</summary>
 public sealed class WorksheetAccess(KinerjaDbContext db, CurrentUser me)
 {
+    private static readonly PerProvider<Func<KinerjaDbContext, Guid, CancellationToken, Task<Worksheet?>>> SheetById = new(() =>
+        EF.CompileAsyncQuery((KinerjaDbContext db, Guid id, CancellationToken _) => db.Worksheets.SingleOrDefault(w => w.Id == id)));
+
     public async Task<(Worksheet Sheet, Round Round)> LoadAsync(Guid worksheetId, CancellationToken ct)
     {
-        await me.LoadAsync(ct);
-        var sheet = await db.Worksheets.SingleOrDefaultAsync(w => w.Id == worksheetId, ct);
-        if (sheet is null || !me.BelongsTo(sheet.AgencyId)) throw AppProblem.NotFound("Kertas kerja");
-        var tree = await TreeAsync(sheet.AgencyId, ct);
-        if (!me.SeesUnit(sheet.AgencyId, sheet.UnitId, tree)) throw AppProblem.NotFound("Kertas kerja");
+        var sheet = await LoadSheetAsync(worksheetId, ct);
         var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == sheet.RoundId, ct);
         return (sheet, round);
+    }
+
+    /// <summary>The worksheet alone (tracked), when its round is not needed: the save-a-cell path.</summary>
+    public async Task<Worksheet> LoadSheetAsync(Guid worksheetId, CancellationToken ct)
+    {
+        await me.LoadAsync(ct);
+        var sheet = await SheetById.For(db)(db, worksheetId, ct);
+        if (sheet is null || !me.BelongsTo(sheet.AgencyId)) throw AppProblem.NotFound("Kertas kerja");
+        if (!me.SeesWholeAgency(sheet.AgencyId) && !await IsWithinOwnUnitsAsync(sheet, _ => true, ct)) throw AppProblem.NotFound("Kertas kerja");
+
+        return sheet;
+    }
+
+    /// <summary>
+    /// Whether the worksheet's unit is one of the user's units (held with a role <paramref name="which"/> accepts) or below one.
+    /// A unit of one's own needs no tree; the agency's unit tree is loaded only to look below, once per request.
+    /// </summary>
+    private async Task<bool> IsWithinOwnUnitsAsync(Worksheet sheet, Func<Role, bool> which, CancellationToken ct)
+    {
+        var grants = me.Grants.Where(g => g.AgencyId == sheet.AgencyId && which(g.Role)).ToList();
+        if (grants.Count == 0) return false;
+        if (grants.Any(g => g.UnitId == sheet.UnitId)) return true;
+        var tree = await TreeAsync(sheet.AgencyId, ct);
+        return grants.Any(g => tree.IsWithin(sheet.UnitId, g.UnitId));
     }
 
     private (Guid Agency, UnitTree Tree)? _tree;
@@ -63,8 +86,7 @@ public sealed class WorksheetAccess(KinerjaDbContext db, CurrentUser me)
     {
         await me.LoadAsync(ct);
         if (me.HasAgencyRole(sheet.AgencyId, Role.Coordinator)) return true;
-        var tree = await TreeAsync(sheet.AgencyId, ct);
-        return me.Grants.Any(g => g.AgencyId == sheet.AgencyId && g.Role is Role.UnitHead or Role.Staff && tree.IsWithin(sheet.UnitId, g.UnitId));
+        return await IsWithinOwnUnitsAsync(sheet, r => r is Role.UnitHead or Role.Staff, ct);
     }
 
     public Task<string> UnitNameAsync(Worksheet sheet, CancellationToken ct) =>
@@ -128,9 +150,10 @@ public sealed class SaveLine(KinerjaDbContext db, WorksheetAccess access, Curren
 {
     public async Task<WorksheetLineDto> HandleAsync(Guid worksheetId, Guid lineId, SaveLineRequest r, int? expectedVersion, CancellationToken ct = default)
     {
-        var (sheet, _) = await access.LoadAsync(worksheetId, ct);
+        var sheet = await access.LoadSheetAsync(worksheetId, ct);
         await access.EnsureCanFillAsync(sheet, ct);
-        var line = await db.WorksheetLines.SingleOrDefaultAsync(l => l.Id == lineId && l.WorksheetId == worksheetId, ct) ?? throw AppProblem.NotFound("Baris");
+        var found = await LineWithIndicator.For(db)(db, lineId, worksheetId, ct) ?? throw AppProblem.NotFound("Baris");
+        var (line, indicator) = (found.Line, found.Indicator);
         if (expectedVersion is not null && expectedVersion != line.Version) throw Concurrency.Stale();
         if (r.Realization is { } v && Math.Abs(v) > Domain.Plan.TargetValues.MaxMagnitude) throw AppProblem.Invalid("realization", new Text("Angka terlalu besar."));
         if (r.Explanation?.Length > 4000) throw AppProblem.Invalid("explanation", new Text("{0} paling panjang {1} karakter.", "Penjelasan", 4000));
@@ -156,9 +179,18 @@ public sealed class SaveLine(KinerjaDbContext db, WorksheetAccess access, Curren
             }
         }
 
-        var indicator = await db.Indicators.AsNoTracking().SingleAsync(i => i.Id == line.IndicatorId, ct);
         return GetWorksheet.ToDto(line, indicator, await LineExtras.LoadAsync(db, sheet, ct, lineId));
     }
+
+    private sealed record Found(WorksheetLine Line, Domain.Plan.Indicator Indicator);
+
+    /// <summary>The line (tracked) with its indicator in one query: the save path runs it for every keystroke that reaches the server.</summary>
+    private static readonly PerProvider<Func<KinerjaDbContext, Guid, Guid, CancellationToken, Task<Found?>>> LineWithIndicator = new(() =>
+        EF.CompileAsyncQuery((KinerjaDbContext db, Guid lineId, Guid worksheetId, CancellationToken _) =>
+            (from l in db.WorksheetLines
+             join i in db.Indicators on l.IndicatorId equals i.Id
+             where l.Id == lineId && l.WorksheetId == worksheetId
+             select new Found(l, i)).SingleOrDefault()));
 
     internal static void Workflow(Action action)
     {
