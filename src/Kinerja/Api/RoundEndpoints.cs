@@ -44,14 +44,15 @@ public static class RoundEndpoints
             var line = await h.HandleAsync(worksheetId, lineId, r, Concurrency.FromIfMatch(http.Request.Headers.IfMatch), ct);
             http.Response.Headers.ETag = Concurrency.ETag(line.Version);
             return line;
-        }).WithSummary("Simpan realisasi dan penjelasan satu baris (If-Match: versi baris)");
+        }).WithSummary("Simpan realisasi dan penjelasan satu baris (If-Match: versi baris)").RequireRateLimiting(WorksheetWrites.Policy);
         sheets.MapPut("/budget/{lineId:guid}", async (Guid worksheetId, Guid lineId, SaveBudgetLineRequest r, SaveBudgetLine h, HttpContext http, CancellationToken ct) =>
         {
             var line = await h.HandleAsync(worksheetId, lineId, r, Concurrency.FromIfMatch(http.Request.Headers.IfMatch), ct);
             http.Response.Headers.ETag = Concurrency.ETag(line.Version);
             return line;
-        }).WithSummary("Simpan realisasi anggaran periode ini untuk satu baris anggaran (If-Match: versi baris)");
-        sheets.MapPost("/submit", (Guid worksheetId, SubmitWorksheet h, CancellationToken ct) => h.HandleAsync(worksheetId, ct));
+        }).WithSummary("Simpan realisasi anggaran periode ini untuk satu baris anggaran (If-Match: versi baris)").RequireRateLimiting(WorksheetWrites.Policy);
+        sheets.MapPost("/submit", (Guid worksheetId, SubmitWorksheet h, CancellationToken ct) => h.HandleAsync(worksheetId, ct))
+            .RequireRateLimiting(WorksheetWrites.Policy);
         sheets.MapPost("/lines/{lineId:guid}/review", (Guid worksheetId, Guid lineId, ReviewLineRequest r, ReviewLine h, CancellationToken ct) =>
             h.HandleAsync(worksheetId, lineId, r, ct)).WithSummary("Terima atau kembalikan satu baris (alasan wajib untuk return)");
         sheets.MapPost("/reopen", (Guid worksheetId, ReopenRequest r, ReopenWorksheet h, CancellationToken ct) => h.HandleAsync(worksheetId, r, ct))
