@@ -13,6 +13,7 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffic
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || need+=(python3-aiosmtpd)
+command -v wrk >/dev/null 2>&1 || need+=(wrk) # the load scripts' short form below
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "Missing system packages: ${need[*]}. Install them (sudo apt-get install ${need[*]}) and run again." >&2
@@ -48,4 +49,12 @@ awk '/(Passed|Failed)! +- +Failed:/ {
        gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
+
+# The load scripts in a short form (a whole run, with no arguments): they must complete with no error response.
+# The figures they print are for reading, not asserted; full-size runs and their numbers: docs/performance.md.
+if [ $# -eq 0 ]; then
+  echo "== load scripts, short form"
+  bench/load/save-cell.sh 3s 16 || status=1
+  bench/load/surge.sh 4 5 30 64 || status=1
+fi
 exit $status

@@ -48,6 +48,9 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE/health/live" | 
 echo "== POST a raw one-row SQLite insert (no EF Core, no auth, no audit: the database's ceiling)"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/load/post.lua "$BASE/load-probe/raw-insert" | grep -E "Requests/sec|p50|Non-2xx|Socket errors" || true
 echo "== PUT a worksheet cell"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/load/save-cell.lua "$BASE" | grep -E "Requests/sec|p50|Non-2xx|Socket errors" || true
+result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/load/save-cell.lua "$BASE")
+grep -E "Requests/sec|p50|Non-2xx|Socket errors" <<<"$result" || true
 echo "== server memory (VmHWM = peak resident)"
 grep -E "VmHWM|VmRSS" "/proc/$SERVER/status"
+# Every save must have succeeded: a refused or timed-out save is a failure, whatever the speed.
+grep -q "errors: connect 0 read 0 write 0 timeout 0, non-2xx 0" <<<"$result" || { echo "save-cell: some saves failed" >&2; exit 1; }
