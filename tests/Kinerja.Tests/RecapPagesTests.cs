@@ -165,6 +165,17 @@ public abstract class RecapPagesTests(KinerjaFixture f)
         rows[1].ShouldContain("82,85 %");
         rows[1].ShouldContain("<span class=\"badge category-red me-1\" title=\"Meningkatnya akuntabilitas kinerja kecamatan\">S2 50,00 %</span>");
 
+        // The auditor opens each agency's audit trail from its row, and reads it without belonging to the agency.
+        var trailLink = Regex.Match(rows[1], "href=\"(/Audit\\?agencyId=[^\"]+)\" data-testid=\"agency-audit\"").Groups[1].Value;
+        trailLink.ShouldNotBeEmpty();
+        var trail = WebUtility.HtmlDecode(await auditor.GetStringAsync(trailLink));
+        trail.ShouldContain("Jejak audit");
+        trail.ShouldContain(RecapScenario.Pasrujambe);
+        trail.ShouldContain("WorksheetLine");
+        trail.ShouldNotContain("/Admin/Agencies/Details/"); // the agency's own pages stay closed to the auditor
+        var dkp = await f.AgencyIdAsync("Dinas Kelautan dan Perikanan");
+        (await auditor.GetAsync($"/Audit?agencyId={dkp}")).StatusCode.ShouldBe(HttpStatusCode.NotFound); // another regency's agency
+
         var camat = await f.SignInPagesAsync("pasrujambe.camat");
         (await camat.GetStringAsync("/")).ShouldNotContain("data-testid=\"nav-government\"");
         var denied = await camat.GetAsync(link);

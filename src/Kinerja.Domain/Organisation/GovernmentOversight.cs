@@ -19,4 +19,12 @@ public static class GovernmentOversight
 
     public static bool MayReadGovernmentRecap(bool isSystemAdmin, IEnumerable<AgencyGrant> grants, Guid governmentId) =>
         isSystemAdmin || grants.Any(g => g.GovernmentId == governmentId && g.Role.IsAgencyWide() && IsOverseeing(g.AgencyKind, g.AgencyName));
+
+    /// <summary>
+    /// Who reads an agency's audit trail from outside it: the system administrator, and holders of agency-wide roles in
+    /// the Inspektorat of the agency's government (internal audit, APIP, audits the agencies). The planning agency reads
+    /// the consolidated recap but does not audit.
+    /// </summary>
+    public static bool MayAudit(bool isSystemAdmin, IEnumerable<AgencyGrant> grants, Guid governmentId) =>
+        isSystemAdmin || grants.Any(g => g.GovernmentId == governmentId && g.Role.IsAgencyWide() && g.AgencyKind == AgencyKind.Inspektorat);
 }

@@ -40,4 +40,18 @@ public class GovernmentOversightTests
             new AgencyGrant(Lumajang, AgencyKind.Inspektorat, "Inspektorat Kabupaten Lumajang", Role.Viewer),
         ], Lumajang).ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData(AgencyKind.Inspektorat, "Inspektorat Kabupaten Lumajang", Role.Viewer, true, true)]
+    [InlineData(AgencyKind.Inspektorat, "Inspektorat Kabupaten Lumajang", Role.Head, true, true)]
+    [InlineData(AgencyKind.Inspektorat, "Inspektorat Kabupaten Lumajang", Role.Staff, true, false)]
+    [InlineData(AgencyKind.Inspektorat, "Inspektorat Kabupaten Jambi", Role.Viewer, false, false)]
+    [InlineData(AgencyKind.Badan, "Badan Perencanaan Pembangunan Daerah", Role.Head, true, false)]
+    [InlineData(AgencyKind.Kecamatan, "Kecamatan Pasrujambe", Role.Head, true, false)]
+    public void Only_the_governments_inspectorate_audits_its_agencies(AgencyKind kind, string name, Role role, bool sameGovernment, bool may)
+    {
+        var grant = new AgencyGrant(sameGovernment ? Lumajang : Jambi, kind, name, role);
+        GovernmentOversight.MayAudit(false, [grant], Lumajang).ShouldBe(may);
+        GovernmentOversight.MayAudit(true, [], Lumajang).ShouldBeTrue();
+    }
 }

@@ -11,7 +11,10 @@ namespace Kinerja.Features.Audit;
 public sealed record AuditRecordDto(
     long Sequence, DateTimeOffset At, string? UserName, string Action, string EntityType, string EntityId, string? Before, string? After);
 
-/// <summary>The agency's audit records, newest first. Agency-wide roles (head, secretary, coordinator, admin, viewer).</summary>
+/// <summary>
+/// The agency's audit records, newest first. Agency-wide roles (head, secretary, coordinator, admin, viewer), and the
+/// Inspektorat of the agency's government (<see cref="GovernmentOversight.MayAudit"/>).
+/// </summary>
 public sealed class ListAudit(KinerjaDbContext db, CurrentUser me)
 {
     public const int MaxRows = 1000;
@@ -20,8 +23,12 @@ public sealed class ListAudit(KinerjaDbContext db, CurrentUser me)
         Guid agencyId, DateTimeOffset? from, DateTimeOffset? to, string? entity, int limit = 200, CancellationToken ct = default)
     {
         await me.LoadAsync(ct);
-        me.EnsureBelongsTo(agencyId);
-        if (!me.SeesWholeAgency(agencyId)) throw CurrentUser.Denied("membaca jejak audit");
+        if (!me.SeesWholeAgency(agencyId) && !await AuditedByInspectorateAsync(agencyId, ct))
+        {
+            me.EnsureBelongsTo(agencyId);
+            throw CurrentUser.Denied("membaca jejak audit");
+        }
+
         if (from > to) throw AppProblem.Invalid("from", new Text("Tanggal awal harus sebelum tanggal akhir."));
         var key = agencyId.ToString();
         var q = db.AuditRecords.AsNoTracking().Where(r => r.AgencyId == key);
@@ -31,6 +38,24 @@ public sealed class ListAudit(KinerjaDbContext db, CurrentUser me)
         return await q.OrderByDescending(r => r.Sequence).Take(Math.Clamp(limit, 1, MaxRows))
             .Select(r => new AuditRecordDto(r.Sequence, r.At, r.UserName, r.Action, r.EntityType, r.EntityId, r.Before, r.After))
             .ToListAsync(ct);
+    }
+    /// <summary>The agency whose trail is read (call after <see cref="HandleAsync"/>, which authorises).</summary>
+    public Task<Organisation.AgencyDto> AgencyAsync(Guid agencyId, CancellationToken ct) =>
+        Organisation.AgencyProjection.ToDto(db.Agencies.AsNoTracking().Where(a => a.Id == agencyId), db).SingleAsync(ct);
+
+    /// <summary>Whether the user reads this agency's trail as its government's Inspektorat.</summary>
+    private async Task<bool> AuditedByInspectorateAsync(Guid agencyId, CancellationToken ct)
+    {
+        if (me.Grants.Count == 0) return false;
+        var government = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => (Guid?)a.GovernmentId).SingleOrDefaultAsync(ct);
+        return government is { } g && await MayAuditGovernmentAsync(g, ct);
+    }
+
+    /// <summary>Whether the user reads the trails of every agency of the government (its Inspektorat, or the system administrator).</summary>
+    public async Task<bool> MayAuditGovernmentAsync(Guid governmentId, CancellationToken ct)
+    {
+        await me.LoadAsync(ct);
+        return GovernmentOversight.MayAudit(me.IsSystemAdmin, await Recap.ReadableGovernments.GrantsAsync(db, me, ct), governmentId);
     }
 }
 

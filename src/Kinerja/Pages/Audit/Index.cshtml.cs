@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kinerja.Pages.Audit;
 
-public sealed class IndexModel(GetAgency getAgency, ListAudit list, VerifyAudit verify, CurrentUser me, TimeProvider clock) : KinerjaPage
+public sealed class IndexModel(ListAudit list, VerifyAudit verify, CurrentUser me, TimeProvider clock) : KinerjaPage
 {
     [BindProperty(SupportsGet = true)] public Guid AgencyId { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -14,15 +14,20 @@ public sealed class IndexModel(GetAgency getAgency, ListAudit list, VerifyAudit 
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
 
     public AgencyDto Agency { get; private set; } = null!;
+
+    /// <summary>False for the Inspektorat, which reads the trail but not the agency's own pages.</summary>
+    public bool CanOpenAgency { get; private set; }
     public IReadOnlyList<AuditRecordDto> Records { get; private set; } = [];
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => RunAsync(async () =>
     {
-        Agency = await getAgency.HandleAsync(AgencyId, ct);
         var offset = clock.GetLocalNow().Offset;
         DateTimeOffset? from = From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), offset) : null;
         DateTimeOffset? to = To is { } t ? new DateTimeOffset(t.ToDateTime(TimeOnly.MaxValue), offset) : null;
+        // The trail authorises first (the Inspektorat audits agencies it does not belong to), then the agency is named.
         Records = await list.HandleAsync(AgencyId, from, to, Entity, 500, ct);
+        Agency = await list.AgencyAsync(AgencyId, ct);
+        CanOpenAgency = me.BelongsTo(AgencyId);
         return Page();
     });
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kinerja.Pages.Recap;
 
 /// <summary>Every agency of a government side by side, for the Inspektorat, Bappeda and the system administrator.</summary>
-public sealed class GovernmentModel(GetGovernmentRecap recap, ReadableGovernments readable, TimeProvider clock) : KinerjaPage
+public sealed class GovernmentModel(GetGovernmentRecap recap, ReadableGovernments readable, Kinerja.Features.Audit.ListAudit audit, TimeProvider clock) : KinerjaPage
 {
     [BindProperty(SupportsGet = true)] public Guid? GovernmentId { get; set; }
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodText { get; set; }
@@ -15,6 +15,9 @@ public sealed class GovernmentModel(GetGovernmentRecap recap, ReadableGovernment
     public GovernmentRecapDto? Recap { get; private set; }
     public IReadOnlyList<GovernmentDto> Governments { get; private set; } = [];
     public int Year { get; private set; }
+
+    /// <summary>The Inspektorat (and the system administrator) also opens each agency's audit trail from here.</summary>
+    public bool MayAudit { get; private set; }
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => RunAsync(async () =>
     {
@@ -28,6 +31,7 @@ public sealed class GovernmentModel(GetGovernmentRecap recap, ReadableGovernment
 
         Year = Period.TryParse(PeriodText, out var p, out _) ? p.Year : clock.GetLocalNow().Year;
         Recap = await recap.HandleAsync(GovernmentId.Value, PeriodText, IncludeUnverified, ct);
+        MayAudit = await audit.MayAuditGovernmentAsync(GovernmentId.Value, ct);
         return Page();
     }, "period");
 }
