@@ -34,7 +34,12 @@ public sealed class IssueToken(
         if (http.HttpContext is { } context && throttle.Refuse(context, request.Username) is { } wait) throw SignInThrottle.TooMany(context, wait);
 
         var user = string.IsNullOrWhiteSpace(request.Username) ? null : await users.FindByNameAsync(request.Username.Trim());
-        if (user is null || string.IsNullOrEmpty(request.Password)) throw Unauthorized();
+        if (string.IsNullOrEmpty(request.Password)) throw Unauthorized();
+        if (user is null)
+        {
+            UnknownUser.SpendPasswordCheck(users.PasswordHasher, request.Password);
+            throw Unauthorized();
+        }
 
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (result.IsLockedOut) throw CheckSecondFactor.LockedOut();
@@ -68,6 +73,21 @@ public sealed class IssueToken(
     private static AppProblem Unauthorized() =>
         new(StatusCodes.Status401Unauthorized, new Text("Nama pengguna atau kata sandi salah."),
             new Text("Periksa nama pengguna dan kata sandi. Akun dikunci sementara setelah {0} kali gagal.", SignInRules.MaxFailedAttempts));
+}
+
+/// <summary>
+/// A sign-in with a user name that does not exist still takes the time of a password check, so the answer's timing
+/// does not tell which user names exist.
+/// </summary>
+public static class UnknownUser
+{
+    private static readonly Lazy<string> Hash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), "Kinerja#" + Guid.NewGuid()));
+
+    public static void SpendPasswordCheck(IPasswordHasher<AppUser> hasher, string password)
+    {
+        ArgumentNullException.ThrowIfNull(hasher);
+        hasher.VerifyHashedPassword(new AppUser(), Hash.Value, password);
+    }
 }
 
 public static class SignInRules

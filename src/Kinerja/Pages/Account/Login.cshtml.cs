@@ -12,7 +12,7 @@ namespace Kinerja.Pages.Account;
 /// Sign-in: user name and password, then, for a user with two-step verification on, a second step asking for the
 /// authenticator code or a recovery code. Attempts are limited per client address and user name (429 over the limit).
 /// </summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, CheckSecondFactor secondFactor, SignInThrottle throttle) : KinerjaPage
+public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CheckSecondFactor secondFactor, SignInThrottle throttle) : KinerjaPage
 {
     [BindProperty] public string? UserName { get; set; }
 
@@ -39,7 +39,15 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, CheckSecondFactor 
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        var user = await users.FindByNameAsync(UserName.Trim());
+        if (user is null)
+        {
+            UnknownUser.SpendPasswordCheck(users.PasswordHasher, Password);
+            ModelState.AddModelError(string.Empty, M["Nama pengguna atau kata sandi salah."]);
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return Done();
         if (result.RequiresTwoFactor)
         {
