@@ -214,6 +214,7 @@ public sealed class SignInLimitTests(SignInLimitTests.ProductionLimitsFixture f)
             base.ConfigureWebHost(builder);
             builder.UseSetting("KINERJA_SIGNIN_PER_ADDRESS", ""); // empty: the production default
             builder.UseSetting("KINERJA_SIGNIN_PER_USER", "");
+            builder.UseSetting("KINERJA_BEHIND_PROXY", "true"); // forwarded headers from loopback only: see the proxy test
             builder.ConfigureServices(s => s.AddTransient<IStartupFilter, ClientAddressFilter>());
         }
 
@@ -361,6 +362,23 @@ public sealed class SignInLimitTests(SignInLimitTests.ProductionLimitsFixture f)
         Cookie(plainSignedIn, "kinerja.auth").ShouldNotContain("secure");
         Cookie(plainSignedIn, "kinerja.auth").ShouldContain("httponly");
         (await plain.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Behind_a_proxy_on_this_machine_its_forwarded_scheme_counts_and_a_remote_client_cannot_claim_one()
+    {
+        var proxied = Client("127.0.0.1", "http://kinerja.test"); // HSTS is never sent for localhost
+        proxied.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        proxied.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.7");
+        var page = await proxied.GetAsync("/Account/Login");
+        page.Headers.Contains("Strict-Transport-Security").ShouldBeTrue();
+        Cookie(page, "kinerja.csrf").ShouldContain("; secure");
+
+        var spoofing = Client("192.0.2.60", "http://kinerja.test");
+        spoofing.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var spoofed = await spoofing.GetAsync("/Account/Login");
+        spoofed.Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
+        Cookie(spoofed, "kinerja.csrf").ShouldNotContain("secure");
     }
 
     private static string Cookie(HttpResponseMessage response, string name) =>
