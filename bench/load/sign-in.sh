@@ -35,6 +35,9 @@ echo "users: $(wc -w <<<"$USERS"), connections: $CONNECTIONS, duration: $DURATIO
 echo "== bare GET /health/live (the machine's ceiling)"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE/health/live" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" || true
 echo "== POST /api/v1/auth/token"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s bench/load/sign-in.lua "$BASE" | grep -E "Requests/sec|p50|Non-2xx|Socket errors" || true
+result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s bench/load/sign-in.lua "$BASE")
+grep -E "Requests/sec|p50|Non-2xx|Socket errors" <<<"$result" || true
 echo "== server memory (VmHWM = peak resident)"
 grep -E "VmHWM|VmRSS" "/proc/$SERVER/status" || { echo "the server stopped:" >&2; tail -20 "$DATA/server.log" >&2; }
+# Every sign-in must have succeeded: a refused (429, 401) or timed-out one is a failure, whatever the speed.
+grep -q "errors: connect 0 read 0 write 0 timeout 0, non-2xx 0" <<<"$result" || { echo "sign-in: some sign-ins failed" >&2; exit 1; }
