@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +43,7 @@ public static class KinerjaApp
         services.AddScoped<Kinerja.Features.Notifications.Notifier>();
         services.AddMail();
         services.AddUseCases();
+        services.AddSingleton<SignInThrottle>();
 
         services.AddDbContext<SqliteKinerjaDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<KinerjaSettings>().ConnectionString).AddInterceptors(new SqlitePragmas()));
         services.AddDbContext<PostgresKinerjaDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<KinerjaSettings>().ConnectionString));
@@ -87,12 +89,23 @@ public static class KinerjaApp
             o.Cookie.Name = "kinerja.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure over HTTPS (and behind a proxy that says so, KINERJA_BEHIND_PROXY); plain http://localhost still works.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
+        // Who passed the password step and waits for the two-step code (five minutes).
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "kinerja.2fa";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiAuth.Policy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
@@ -101,6 +114,7 @@ public static class KinerjaApp
         {
             o.HeaderName = "RequestVerificationToken";
             o.Cookie.Name = "kinerja.csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -154,23 +168,24 @@ public static class KinerjaApp
 
     public static WebApplication BuildPipeline(this WebApplication app)
     {
+        // A TLS-terminating proxy on this machine: its X-Forwarded-For/-Proto give the client address and https (loopback proxies only).
+        if (app.Services.GetRequiredService<KinerjaSettings>().BehindProxy) app.UseForwardedHeaders();
+        // Security headers on every answer, also those the exception handler writes after clearing the response.
+        app.Use(async (http, next) =>
+        {
+            http.Response.OnStarting(() =>
+            {
+                SecurityHeaders.Add(http);
+                return Task.CompletedTask;
+            });
+            await next();
+        });
+        // HTTPS answers tell browsers to use HTTPS only (not in Development; never for localhost).
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         // Localization first, so problems written by the exception handler are in the user's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePages();
-        app.Use(async (http, next) =>
-        {
-            var h = http.Response.Headers;
-            h.XContentTypeOptions = "nosniff";
-            h.XFrameOptions = "DENY";
-            h["Referrer-Policy"] = "same-origin";
-            if (!http.Request.Path.StartsWithSegments("/api/docs"))
-            {
-                h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
-            }
-
-            await next();
-        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -199,6 +214,25 @@ public static class KinerjaApp
 public static class WorksheetWrites
 {
     public const string Policy = "worksheet-writes";
+}
+
+public static class SecurityHeaders
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+    public static void Add(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var h = http.Response.Headers;
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "same-origin";
+        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+        h["Cross-Origin-Opener-Policy"] = "same-origin";
+        // Swagger UI needs inline script and style; it shows only the public API description.
+        if (!http.Request.Path.StartsWithSegments("/api/docs")) h.ContentSecurityPolicy = ContentSecurityPolicy;
+    }
 }
 
 public static class LanguageCookie

@@ -9,6 +9,15 @@ public enum DatabaseKind
 /// <summary>Settings read at start from the environment (see README): where data lives and which database.</summary>
 public sealed record KinerjaSettings(string DataDirectory, DatabaseKind Database, string ConnectionString)
 {
+    /// <summary>How many sign-in attempts (page and token API) are allowed per window, per client address and per user name.</summary>
+    public SignInLimits SignIn { get; init; } = SignInLimits.Default;
+
+    /// <summary>
+    /// KINERJA_BEHIND_PROXY=true: a reverse proxy on this machine (loopback) terminates HTTPS; its X-Forwarded-For and
+    /// X-Forwarded-Proto give the client address (for sign-in limits) and the scheme (secure cookies, HSTS).
+    /// </summary>
+    public bool BehindProxy { get; init; }
+
     public static KinerjaSettings From(IConfiguration config)
     {
         var dataDir = Path.GetFullPath(config["KINERJA_DATA_DIR"] is { Length: > 0 } d ? d : "data");
@@ -31,6 +40,31 @@ public sealed record KinerjaSettings(string DataDirectory, DatabaseKind Database
             cs = $"Data Source={Path.Combine(dataDir, "kinerja.db")};Default Timeout=30;Pooling=True";
         }
 
-        return new KinerjaSettings(dataDir, kind, cs!);
+        return new KinerjaSettings(dataDir, kind, cs!)
+        {
+            SignIn = new SignInLimits(
+                PerAddress: Positive(config, "KINERJA_SIGNIN_PER_ADDRESS", SignInLimits.Default.PerAddress),
+                PerUser: Positive(config, "KINERJA_SIGNIN_PER_USER", SignInLimits.Default.PerUser),
+                Window: TimeSpan.FromSeconds(Positive(config, "KINERJA_SIGNIN_WINDOW_SECONDS", (int)SignInLimits.Default.Window.TotalSeconds))),
+            BehindProxy = bool.TryParse(config["KINERJA_BEHIND_PROXY"], out var proxy) && proxy,
+        };
     }
+
+    private static int Positive(IConfiguration config, string key, int fallback)
+    {
+        var text = config[key];
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0
+            ? v
+            : throw new InvalidOperationException($"{key} must be a whole number above zero, not '{text}'.");
+    }
+}
+
+/// <summary>
+/// Sign-in attempts allowed per <paramref name="Window"/>: per client address (slows a spray over many accounts; an office
+/// behind one NAT address shares it, hence the larger number) and per user name (slows hammering one account, on top of lockout).
+/// </summary>
+public sealed record SignInLimits(int PerAddress, int PerUser, TimeSpan Window)
+{
+    public static readonly SignInLimits Default = new(PerAddress: 60, PerUser: 10, Window: TimeSpan.FromMinutes(1));
 }

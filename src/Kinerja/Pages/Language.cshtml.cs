@@ -15,7 +15,7 @@ public sealed class LanguageModel : PageModel
         var ui = lang == "en" ? "en" : "id-ID";
         Response.Cookies.Append(LanguageCookie.Name,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture("id-ID", ui)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Kinerja.Domain.Common;
+using Kinerja.Infrastructure;
+
+namespace Kinerja.Features.Auth;
+
+/// <summary>
+/// Limits sign-in attempts (the login page's posts and POST /api/v1/auth/token) with .NET's rate limiters: one fixed window
+/// per client address, which slows a password spray over many accounts, chained with one per user name, which slows the
+/// hammering of one account before and during its lockout. An attempt over either limit gets 429 with Retry-After.
+/// Not ASP.NET Core's rate-limiting middleware: its partition is chosen before the body is read, and the user name is in the body.
+/// </summary>
+public sealed class SignInThrottle : IDisposable
+{
+    private readonly PartitionedRateLimiter<Attempt> _limiter;
+    private readonly PartitionedRateLimiter<Attempt> _byAddress;
+    private readonly PartitionedRateLimiter<Attempt> _byUser;
+    private readonly TimeSpan _window;
+
+    public SignInThrottle(KinerjaSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var limits = settings.SignIn;
+        _window = limits.Window;
+        FixedWindowRateLimiterOptions Window(int permits) =>
+            new() { PermitLimit = permits, Window = limits.Window, QueueLimit = 0, AutoReplenishment = true };
+        _byAddress = PartitionedRateLimiter.Create<Attempt, string>(a =>
+            RateLimitPartition.GetFixedWindowLimiter(a.Address, _ => Window(limits.PerAddress)));
+        _byUser = PartitionedRateLimiter.Create<Attempt, string>(a => a.User.Length == 0
+            ? RateLimitPartition.GetNoLimiter(string.Empty)
+            : RateLimitPartition.GetFixedWindowLimiter(a.User, _ => Window(limits.PerUser)));
+        _limiter = PartitionedRateLimiter.CreateChained(_byAddress, _byUser);
+    }
+
+    /// <summary>Counts one attempt from the request's client for <paramref name="userName"/>; null when allowed, otherwise how long to wait.</summary>
+    public TimeSpan? Refuse(HttpContext http, string? userName)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var attempt = new Attempt(http.Connection.RemoteIpAddress?.ToString() ?? "-", userName?.Trim().ToUpperInvariant() ?? string.Empty);
+        using var lease = _limiter.AttemptAcquire(attempt);
+        if (lease.IsAcquired) return null;
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : _window;
+    }
+
+    /// <summary>Whole seconds to wait, at least one (the Retry-After value).</summary>
+    public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
+    public static Text Title { get; } = new Text("Terlalu banyak percobaan masuk.");
+
+    public static Text Detail(TimeSpan wait) => new Text("Tunggu {0} detik lalu coba lagi.", Seconds(wait));
+
+    /// <summary>
+    /// Marks the response with Retry-After and returns the 429 problem to throw. The header is added when the response
+    /// starts, because the exception handler clears headers set before it runs.
+    /// </summary>
+    public static AppProblem TooMany(HttpContext http, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var seconds = Seconds(wait).ToString(CultureInfo.InvariantCulture);
+        http.Response.OnStarting(() =>
+        {
+            if (http.Response.StatusCode == StatusCodes.Status429TooManyRequests) http.Response.Headers.RetryAfter = seconds;
+            return Task.CompletedTask;
+        });
+        return new AppProblem(StatusCodes.Status429TooManyRequests, Title, Detail(wait));
+    }
+
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _byAddress.Dispose();
+        _byUser.Dispose();
+    }
+
+    private readonly record struct Attempt(string Address, string User);
+}

@@ -1,0 +1,123 @@
+using System.Text;
+using Kinerja.Data;
+using Kinerja.Documents;
+using Kinerja.Features.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kinerja.Pages.Account;
+
+/// <summary>
+/// Two-step verification of the signed-in user (RFC 6238 codes from an authenticator app): shows the key and its QR code,
+/// turns it on after one right code and shows one-time recovery codes once; turns it off with a current code. The audit
+/// trail records the change of TwoFactorEnabled; the key and recovery codes are stored as user tokens, whose values it masks.
+/// </summary>
+public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CheckSecondFactor secondFactor) : KinerjaPage
+{
+    public const int RecoveryCodeCount = 10;
+
+    [BindProperty] public string? Code { get; set; }
+
+    public bool Enabled { get; private set; }
+
+    /// <summary>The key in groups of four, for typing into the app.</summary>
+    public string? SharedKey { get; private set; }
+
+    /// <summary>otpauth:// URI of the key, and the same as a QR code (PNG data URI).</summary>
+    public string? AuthenticatorUri { get; private set; }
+
+    public string? QrCode { get; private set; }
+
+    /// <summary>Shown once, right after turning two-step verification on.</summary>
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    public int RecoveryCodesLeft { get; private set; }
+
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        if (!user.TwoFactorEnabled)
+        {
+            // Only a code of the app proves the key was stored; a recovery code does not exist yet.
+            if (await secondFactor.HandleAsync(user, Code, allowRecoveryCode: false) != SecondFactor.Valid)
+            {
+                ModelState.AddModelError(nameof(Code), M["Kode tidak cocok. Pastikan kunci sudah disimpan di aplikasi dan jam ponsel tepat, lalu masukkan kode yang sedang tampil."]);
+                await LoadAsync(user);
+                return Page();
+            }
+
+            await users.SetTwoFactorEnabledAsync(user, true);
+            RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+            await signIn.RefreshSignInAsync(user); // the security stamp changed
+            Done = M["Verifikasi dua langkah aktif. Mulai sekarang Kinerja meminta kode setiap kali Anda masuk."];
+        }
+
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        if (user.TwoFactorEnabled)
+        {
+            if (await secondFactor.HandleAsync(user, Code) != SecondFactor.Valid)
+            {
+                ModelState.AddModelError(nameof(Code), M["Kode tidak cocok. Masukkan kode yang sedang tampil di aplikasi autentikator atau salah satu kode pemulihan."]);
+                await LoadAsync(user);
+                return Page();
+            }
+
+            await users.SetTwoFactorEnabledAsync(user, false);
+            // A new key next time, and the recovery codes of this one are void.
+            await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes");
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+            Done = M["Verifikasi dua langkah dimatikan."];
+        }
+
+        await LoadAsync(user);
+        return Page();
+    }
+
+    private async Task LoadAsync(AppUser user)
+    {
+        Enabled = user.TwoFactorEnabled;
+        if (Enabled)
+        {
+            RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+            return;
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
+        }
+
+        SharedKey = Grouped(key);
+        AuthenticatorUri = AuthenticatorUriOf(user.UserName ?? string.Empty, key);
+        QrCode = "data:image/png;base64," + Convert.ToBase64String(QrCodePng.Create(AuthenticatorUri, pixelsPerModule: 5));
+    }
+
+    public static string AuthenticatorUriOf(string userName, string key) =>
+        $"otpauth://totp/{Uri.EscapeDataString("Kinerja:" + userName)}?secret={key}&issuer=Kinerja&digits=6&period=30";
+
+    private static string Grouped(string key)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4) text.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        return text.ToString().TrimEnd().ToLowerInvariant();
+    }
+}
