@@ -55,6 +55,7 @@ rm -f "$log"
 if [ $# -eq 0 ]; then
   echo "== load scripts, short form"
   bench/load/save-cell.sh 3s 16 || status=1
+  bench/load/sign-in.sh 3s 4 || status=1
   bench/load/surge.sh 4 5 30 64 || status=1
 fi
 exit $status
