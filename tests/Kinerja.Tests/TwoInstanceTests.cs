@@ -96,6 +96,8 @@ public sealed class TwoInstanceTests
             await using (var ctx = db.NewDbContext())
             {
                 await ctx.Rounds.Where(r => r.Id == roundId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OrderedAt, r => r.OrderedAt.AddDays(-40)));
+                await ctx.RoundSteps.Where(r => r.RoundId == roundId && r.CompletedAt != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.CompletedAt, r => r.CompletedAt!.Value.AddDays(-40)));
             }
 
             a.Kill();

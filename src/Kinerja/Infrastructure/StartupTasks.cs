@@ -1,5 +1,6 @@
 using Kinerja.Data;
 using Kinerja.Demo;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,8 @@ namespace Kinerja.Infrastructure;
 
 /// <summary>
 /// Runs before the server accepts requests: applies migrations, makes sure the <c>admin</c> user exists,
-/// seeds the demo agencies on first start (unless <c>--no-demo</c>), then prints how to sign in.
+/// seeds the demo agencies on first start (unless <c>--no-demo</c>) and makes the data-protection key ring, one instance
+/// at a time (<see cref="StartupLock"/>); then prints how to sign in.
 /// </summary>
 public sealed class StartupTasks(IServiceProvider services, IConfiguration config, IHostApplicationLifetime lifetime, IServer server)
     : IHostedService
@@ -31,6 +33,9 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
 
         var noDemo = config.GetValue<bool>(NoDemoKey);
         var demoUsers = noDemo ? [] : await DemoSeeding.SeedAsync(services, ct);
+        // The data-protection key ring (cookies, antiforgery) too: instances sharing the key folder that start together
+        // would each create a key when there is none; under the lock the first creates it and the others read it.
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Kinerja.Startup").Protect([1]);
         await startupLock.DisposeAsync();
         lifetime.ApplicationStarted.Register(() =>
         {
@@ -77,7 +82,9 @@ public static class DemoSeeding
 
 /// <summary>
 /// On PostgreSQL, a session advisory lock held while an instance runs its start-up tasks, so instances starting together
-/// on one database take turns (the first migrates and seeds, the next find it done). On SQLite there is one process.
+/// on one database take turns (the first migrates, seeds and creates the data-protection key; the next find them done).
+/// Without it two instances on an empty database both ran the migrations and one failed ("relation already exists").
+/// On SQLite there is one process.
 /// </summary>
 public sealed class StartupLock : IAsyncDisposable
 {
