@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kinerja.Features.Sop;
+using Kinerja.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kinerja.Tests;
 
@@ -127,12 +131,38 @@ public sealed class TwoInstanceTests
                 reminders.GroupBy(n => n).ShouldAllBe(g => g.Count() == 1, "each person is reminded of each late step once");
                 log?.WriteLine($"{reminded} late steps, {reminders.Count} reminders");
             }
+
+            // The servers' passes above may have run one after the other. The claim itself, raced: four reminder passes at
+            // the same moment, each with its own database session, a month later (the late step is escalated to superiors).
+            await using (var app = KinerjaApp.CreateBuilder([$"--KINERJA_DATA_DIR={db.DataDirectory}", "--KINERJA_DATABASE=postgres",
+                             $"--ConnectionStrings:Kinerja={db.ConnectionString}"]).Build())
+            {
+                var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+                var racers = Enumerable.Range(0, 4).Select(_ => new StepReminders(scopes, new Shifted(TimeSpan.FromDays(30)), app.Configuration,
+                    NullLogger<StepReminders>.Instance)).ToList();
+                var sent = await Task.WhenAll(racers.Select(r => Task.Run(() => r.RunOnceAsync(CancellationToken.None))));
+                await using var ctx = db.NewDbContext();
+                var escalations = await ctx.Notifications.AsNoTracking().Where(n => n.Link == link && n.Template.Contains("masih terlambat"))
+                    .Select(n => new { n.UserId, n.ArgsJson }).ToListAsync();
+                sent.Sum().ShouldBeGreaterThan(0, "the late step is escalated");
+                sent.Sum().ShouldBe(await ctx.RoundSteps.CountAsync(r => r.RoundId == roundId && r.EscalatedAt != null), "each late step escalated by one pass");
+                escalations.ShouldNotBeEmpty();
+                escalations.GroupBy(n => n).ShouldAllBe(g => g.Count() == 1, "each superior is told once");
+                log?.WriteLine($"raced reminder passes sent {string.Join(", ", sent)}; {escalations.Count} escalation notices");
+            }
         }
         finally
         {
             a.Dispose();
             b.Dispose();
         }
+    }
+
+    private sealed class Shifted(TimeSpan by) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + by;
+
+        public override TimeZoneInfo LocalTimeZone => System.LocalTimeZone;
     }
 
     private static int Count(string text, string what)
