@@ -126,6 +126,7 @@ public sealed class ServerProcess : IDisposable
 
     private readonly System.Diagnostics.Process _process;
     private readonly System.Text.StringBuilder _output = new();
+    private bool _disposed;
 
     private ServerProcess(System.Diagnostics.Process process, int port)
     {
@@ -230,6 +231,8 @@ public sealed class ServerProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         Kill();
         _process.Dispose();
     }

@@ -5,6 +5,7 @@ using Kinerja.Features.Sop;
 using Kinerja.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kinerja.Tests;
@@ -137,6 +138,12 @@ public sealed class TwoInstanceTests
             await using (var app = KinerjaApp.CreateBuilder([$"--KINERJA_DATA_DIR={db.DataDirectory}", "--KINERJA_DATABASE=postgres",
                              $"--ConnectionStrings:Kinerja={db.ConnectionString}"]).Build())
             {
+                // The key ring is made under the start-up lock only if StartupTasks starts before data protection's own start-up service.
+                var hosted = app.Services.GetServices<IHostedService>().Select(h => h.GetType().Name).ToList();
+                var keyRingWarmUp = hosted.FindIndex(n => n.Contains("DataProtection", StringComparison.Ordinal));
+                keyRingWarmUp.ShouldBeGreaterThanOrEqualTo(0, string.Join(", ", hosted));
+                hosted.IndexOf(nameof(StartupTasks)).ShouldBeLessThan(keyRingWarmUp, string.Join(", ", hosted));
+
                 var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
                 var racers = Enumerable.Range(0, 4).Select(_ => new StepReminders(scopes, new Shifted(TimeSpan.FromDays(30)), app.Configuration,
                     NullLogger<StepReminders>.Instance)).ToList();
