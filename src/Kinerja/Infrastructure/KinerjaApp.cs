@@ -53,12 +53,13 @@ public static class KinerjaApp
             DatabaseKind.Postgres => sp.GetRequiredService<PostgresKinerjaDbContext>(),
         });
 
+        // Before data protection's own start-up service, so StartupTasks makes the key ring under its lock (StartupLock).
+        services.AddHostedService<StartupTasks>();
         services.AddDataProtection().SetApplicationName("Kinerja");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
             o.XmlRepository = new FileSystemXmlRepository(
                 new DirectoryInfo(Path.Combine(sp.GetRequiredService<KinerjaSettings>().DataDirectory, "keys")),
                 sp.GetRequiredService<ILoggerFactory>())));
-        services.AddHostedService<StartupTasks>();
         services.AddScoped<Kinerja.Features.Reports.ReportContent>();
         services.AddScoped<Kinerja.Features.Sop.SopCatalog>();
         services.AddScoped<Kinerja.Features.Sop.RoundStepRecorder>();

@@ -1,5 +1,6 @@
 using Kinerja.Data;
 using Kinerja.Demo;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,8 @@ namespace Kinerja.Infrastructure;
 
 /// <summary>
 /// Runs before the server accepts requests: applies migrations, makes sure the <c>admin</c> user exists,
-/// seeds the demo agencies on first start (unless <c>--no-demo</c>), then prints how to sign in.
+/// seeds the demo agencies on first start (unless <c>--no-demo</c>) and makes the data-protection key ring, one instance
+/// at a time (<see cref="StartupLock"/>); then prints how to sign in.
 /// </summary>
 public sealed class StartupTasks(IServiceProvider services, IConfiguration config, IHostApplicationLifetime lifetime, IServer server)
     : IHostedService
@@ -18,6 +20,8 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
     public async Task StartAsync(CancellationToken ct)
     {
         var settings = services.GetRequiredService<KinerjaSettings>();
+        // Several instances may start at once on one database: one at a time migrates, creates the administrator and seeds.
+        await using var startupLock = await StartupLock.AcquireAsync(settings, ct);
         await Database.MigrateAsync(services, ct);
         services.GetRequiredService<CheckedUploads>().SweepAbandoned();
         string? generatedAdminPassword;
@@ -29,6 +33,10 @@ public sealed class StartupTasks(IServiceProvider services, IConfiguration confi
 
         var noDemo = config.GetValue<bool>(NoDemoKey);
         var demoUsers = noDemo ? [] : await DemoSeeding.SeedAsync(services, ct);
+        // The data-protection key ring (cookies, antiforgery) too: instances sharing the key folder that start together
+        // would each create a key when there is none; under the lock the first creates it and the others read it.
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Kinerja.Startup").Protect([1]);
+        await startupLock.DisposeAsync();
         lifetime.ApplicationStarted.Register(() =>
         {
             var urls = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -70,4 +78,49 @@ public static class DemoSeeding
     }
 
     public static IEnumerable<DemoPosition> Flatten(DemoUnit u) => (u.Positions ?? []).Concat((u.Children ?? []).SelectMany(Flatten));
+}
+
+/// <summary>
+/// On PostgreSQL, a session advisory lock held while an instance runs its start-up tasks, so instances starting together
+/// on one database take turns (the first migrates, seeds and creates the data-protection key; the next find them done).
+/// Without it two instances on an empty database both ran the migrations and one failed ("relation already exists").
+/// On SQLite there is one process.
+/// </summary>
+public sealed class StartupLock : IAsyncDisposable
+{
+    private const long Key = 0x4B494E45524A41; // "KINERJA"
+    private Npgsql.NpgsqlConnection? _connection;
+
+    public static async Task<StartupLock> AcquireAsync(KinerjaSettings settings, CancellationToken ct)
+    {
+        var held = new StartupLock();
+        if (settings.Database != DatabaseKind.Postgres) return held;
+        // Not pooled: the lock belongs to the session, which ends when the connection closes whatever happens.
+        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
+        {
+            await connection.DisposeAsync();
+            return held; // the database does not exist yet: migrations create it, without the lock
+        }
+
+        // Waits as long as the other instance's start-up takes (first start seeds the demo agencies).
+        await using (var cmd = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({Key})", connection) { CommandTimeout = 0 })
+        {
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        held._connection = connection;
+        return held;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is null) return;
+        await _connection.DisposeAsync(); // ends the session, which releases the lock
+        _connection = null;
+    }
 }
