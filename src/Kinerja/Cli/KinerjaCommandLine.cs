@@ -32,6 +32,8 @@ public static class KinerjaCommandLine
         migrate.SetAction(async (_, ct) =>
         {
             await using var app = KinerjaApp.CreateBuilder([]).Build();
+            // Takes turns with servers starting on the same PostgreSQL database (StartupLock).
+            await using var turn = await StartupLock.AcquireAsync(app.Services.GetRequiredService<KinerjaSettings>(), ct);
             await Database.MigrateAsync(app.Services, ct);
             Console.WriteLine("Basis data mutakhir / database is up to date.");
             return 0;
@@ -42,6 +44,7 @@ public static class KinerjaCommandLine
         demo.SetAction(async (_, ct) =>
         {
             await using var app = KinerjaApp.CreateBuilder([]).Build();
+            await using var turn = await StartupLock.AcquireAsync(app.Services.GetRequiredService<KinerjaSettings>(), ct);
             await Database.MigrateAsync(app.Services, ct);
             var created = await DemoSeeding.SeedAsync(app.Services, ct);
             Console.WriteLine(created.Count == 0
