@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Kinerja.Domain.Common;
 using Kinerja.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
@@ -6,18 +9,21 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kinerja.Api;
 
 /// <summary>Turns problems thrown by handlers, and malformed requests, into RFC 9457 problem+json in the user's language.</summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Messages messages) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, Messages messages) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // The middleware has already pointed the request at the error page; the path that failed is in the feature.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
         var problem = exception switch
         {
             AppProblem p => p,
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new AppProblem(413,
                 new Text("Berkas atau permintaan terlalu besar."), new Text("Kirim berkas yang lebih kecil.")),
-            BadHttpRequestException b => new AppProblem(400, new Text("Permintaan tidak dapat dibaca."),
-                new Text("Periksa format isian (JSON, angka, tanggal tttt-bb-hh dan id). Rincian: {0}", b.Message)),
-            _ when http.Request.Path.StartsWithSegments("/api") => new AppProblem(500,
+            BadHttpRequestException b => new AppProblem(400, new Text("Permintaan tidak dapat dibaca."), Unreadable(b)),
+            // Anything else is the server's fault, a JsonException of our own (stored data that does not read back) included:
+            // only a request body the framework could not read is the caller's (BadHttpRequestException above).
+            _ when path.StartsWith("/api/", StringComparison.Ordinal) => new AppProblem(500,
                 new Text("Terjadi kesalahan di server."),
                 new Text("Permintaan tidak selesai dan tidak ada data yang berubah. Laporkan kode ini ke administrator: {0}", http.TraceIdentifier)),
             _ => null, // pages: the /Error page
@@ -39,4 +45,51 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Mes
         if (problem.AllowedActions is not null) details.Extensions["allowedActions"] = problem.AllowedActions;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
     }
+
+    /// <summary>What to fix in a request the framework could not read, said without the framework's own wording.</summary>
+    private static Text Unreadable(BadHttpRequestException b)
+    {
+        switch (b.InnerException)
+        {
+            case ControlCharacterException c:
+                return new Text("Isian {0} berisi karakter kendali (misalnya NUL) yang tidak dapat disimpan. Hapus karakter itu lalu kirim lagi.", Field(c.Path));
+            case JsonException { Path: { Length: > 2 } p }:
+                return new Text("Isian {0} tidak dapat dibaca. Periksa jenis nilainya: angka biasa (bukan NaN, tak hingga atau angka yang terlalu besar), teks, tanggal tttt-bb-hh atau id.", Field(p));
+            case JsonException:
+                return new Text("Badan permintaan bukan JSON yang utuh atau bukan objek. Kirim objek JSON dengan isian yang disebut di dokumentasi API.");
+        }
+
+        return BindFailure().Match(b.Message) is { Success: true } m
+            ? new Text("Parameter {0} bernilai \"{1}\" tidak dapat dibaca. Periksa jenisnya (angka, tanggal tttt-bb-hh atau id).", m.Groups[1].Value, Shorten(m.Groups[2].Value))
+            : new Text("Periksa format isian (JSON, angka, tanggal tttt-bb-hh dan id) dan parameter di alamat.");
+    }
+
+    private static string Field(string? jsonPath) => string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "permintaan" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 39), "…");
+
+    [GeneratedRegex("^Failed to bind parameter \"(?:[^\" ]+ )?([^\" ]+)\" from \"(.*)\"\\.$", RegexOptions.Singleline)]
+    private static partial Regex BindFailure();
+}
+
+/// <summary>A JSON string held a control character (NUL and the like) that no text field keeps: PostgreSQL refuses NUL outright.</summary>
+public sealed class ControlCharacterException() : JsonException("A JSON string holds a control character.");
+
+/// <summary>
+/// Every string read from a JSON request body: tab, line feed and carriage return are text, other control characters are refused
+/// (400 naming the field) before any handler sees them.
+/// </summary>
+public sealed class PlainTextJsonConverter : JsonConverter<string>
+{
+    public override bool HandleNull => false;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException("Expected a string.");
+        return text is not null && HasControlCharacter(text) ? throw new ControlCharacterException() : text;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    public static bool HasControlCharacter(string text) => text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
 }

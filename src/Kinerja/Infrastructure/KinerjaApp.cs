@@ -139,7 +139,10 @@ public static class KinerjaApp
         }));
         services.AddHealthChecks().AddDbContextCheck<KinerjaDbContext>("database");
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
-            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Converters.Add(new PlainTextJsonConverter()); // NUL and other control characters in any text: 400
+        });
         return builder;
     }
 
