@@ -342,7 +342,9 @@ public abstract class HostileInputTests(KinerjaFixture f)
             ($"a zip bomb lying about its size ({liar.Length:N0} bytes)", liar),
             ("an executable named .xlsx", [.. "MZ"u8.ToArray(), 0x90, 0, 3, 0, .. new byte[4096]]),
         ];
-        foreach (var (url, user, formula) in new[] { ($"{a}/plan/import", Coordinator, planFormula), ($"{ws}/xlsx", Kasi, sheetFormula) })
+        var planNul = PlanWithText(ids, "Indikator_x0000_tersembunyi");
+        var sheetNul = WorksheetWithText(ids, "Penjelasan_x0000_tersembunyi");
+        foreach (var (url, user, formula, nul) in new[] { ($"{a}/plan/import", Coordinator, planFormula, planNul), ($"{ws}/xlsx", Kasi, sheetFormula, sheetNul) })
         {
             foreach (var (name, bytes) in workbooks)
             {
@@ -350,6 +352,7 @@ public abstract class HostileInputTests(KinerjaFixture f)
             }
 
             Form("workbook with formulas", user, url, () => Upload(formula, "berkas.xlsx"));
+            Form("workbook with NUL written as _x0000_ in a text cell", user, url, () => Upload(nul, "berkas.xlsx"));
             Form("workbook over the upload limit", user, url, () => Upload(new byte[11 * 1024 * 1024], "besar.xlsx"), tooLarge);
             Form("workbook over the limit as the raw body", user, url, () => new ByteArrayContent(new byte[11 * 1024 * 1024]), tooLarge);
             Form("workbook named ../../etc/passwd", user, url, () => Upload(RandomBytes(500), "../../etc/passwd"));
@@ -399,11 +402,15 @@ public abstract class HostileInputTests(KinerjaFixture f)
         const string Measure = "+1+1";
         const string Explanation = "=cmd|'/c calc'!A1";
         var unit = await admin.PostJson($"/api/v1/agencies/{ids.Agency}/units", new { name = UnitName }, HttpStatusCode.Created);
-        await coordinator.PostJson($"/api/v1/agencies/{ids.Agency}/indicators", new
+        var indicator = await coordinator.PostJson($"/api/v1/agencies/{ids.Agency}/indicators", new
         {
             code = "IKU-91", name = IndicatorName, objectiveId = ids.Objective, unitId = unit.GetProperty("id").GetGuid(), measure = Measure,
             polarity = "higher", aggregation = "last", definition = "-2+3", dataSource = "@A1",
         }, HttpStatusCode.Created);
+        // A target for the year, so the indicator and its unit are in the recap too.
+        var target = await coordinator.PutAsJsonAsync($"/api/v1/indicators/{indicator.GetProperty("id").GetGuid()}/targets/2026",
+            new { annual = 10, quarters = new[] { 10, 10, 10, 10 } });
+        target.StatusCode.ShouldBe(HttpStatusCode.OK, await target.Content.ReadAsStringAsync());
         var put = await kasi.PutAsJsonAsync($"/api/v1/worksheets/{ids.Sheet}/lines/{ids.Line}", new { realization = 1, explanation = Explanation });
         put.StatusCode.ShouldBe(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
 
@@ -417,7 +424,9 @@ public abstract class HostileInputTests(KinerjaFixture f)
         planTexts.ShouldContain("-2+3");
         planTexts.ShouldContain("@A1");
         InertTexts(sheet).ShouldContain(Explanation);
-        InertTexts(recap); // no formula in any cell, whatever names it shows
+        var recapTexts = InertTexts(recap);
+        recapTexts.ShouldContain(IndicatorName);
+        recapTexts.ShouldContain(UnitName);
 
         // What the plan export wrote reads back as the same text (the import takes it as a name, not a formula).
         using var read = new MemoryStream(plan);
@@ -635,6 +644,25 @@ public abstract class HostileInputTests(KinerjaFixture f)
         }, "Indikator");
     }
 
+    /// <summary>The agency's plan export with <paramref name="text"/> as the first indicator's name (as an inline string, escapes undecoded).</summary>
+    private byte[] PlanWithText(Ids ids, string text)
+    {
+        var exported = Task.Run(async () => await Download(await f.SignedInAsync(Coordinator), $"/api/v1/agencies/{ids.Agency}/plan.xlsx")).GetAwaiter().GetResult();
+        return Edit(exported, (wb, ws) => Set(ws.Descendants<Row>().Skip(1).First().Elements<Cell>().Skip(1).First(), text), "Indikator");
+    }
+
+    /// <summary>The worksheet's export with <paramref name="text"/> as a line's explanation and a realization.</summary>
+    private byte[] WorksheetWithText(Ids ids, string text)
+    {
+        var exported = Task.Run(async () => await Download(await f.SignedInAsync(Kasi), $"/api/v1/worksheets/{ids.Sheet}/xlsx")).GetAwaiter().GetResult();
+        return Edit(exported, (wb, ws) =>
+        {
+            var row = ws.Descendants<Row>().First(r => r.Elements<Cell>().Any(c => c.CellReference!.Value!.StartsWith('A') && (Text(wb, c) ?? "").Contains('-')));
+            Set(CellOf(row, "H"), 1m);
+            Set(CellOf(row, "I"), text);
+        });
+    }
+
     /// <summary>The worksheet's export with formulas in a line's realization and explanation.</summary>
     private byte[] WorksheetWithFormula(Ids ids)
     {
@@ -655,7 +683,10 @@ public abstract class HostileInputTests(KinerjaFixture f)
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    /// <summary>Every text of every sheet, after checking that no cell holds a formula and that text is stored as a string.</summary>
+    /// <summary>
+    /// Every text of every sheet, after checking that no cell holds a formula, that text is stored as a string, and that text a spreadsheet
+    /// would take for a formula (= + - @) has a quote-prefixed style, so it stays text when someone edits the cell.
+    /// </summary>
     private static List<string> InertTexts(byte[] xlsx)
     {
         using var doc = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
@@ -668,7 +699,13 @@ public abstract class HostileInputTests(KinerjaFixture f)
             {
                 if (cell.DataType?.Value is { } type && (type == CellValues.SharedString || type == CellValues.InlineString || type == CellValues.String))
                 {
-                    texts.Add(Text(wb, cell) ?? "");
+                    var text = Text(wb, cell) ?? "";
+                    texts.Add(text);
+                    if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
+                    {
+                        var format = wb.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)(cell.StyleIndex?.Value ?? 0));
+                        (format.QuotePrefix?.Value ?? false).ShouldBeTrue($"cell {cell.CellReference} holds \"{text}\" without a quote prefix");
+                    }
                 }
                 else if (cell.CellValue?.Text is { Length: > 0 } raw)
                 {
