@@ -887,7 +887,7 @@ EN = {
     # Finalization needs every narrative
     "Narasi bagian berikut belum diisi: {0}. Isi dahulu, lalu finalisasi.": "These sections have no narrative yet: {0}. Write them, then finalize.",
     # Hostile input: unreadable requests, control characters, unmatched API addresses
-    "Isian {0} berisi karakter kendali (misalnya NUL) yang tidak dapat disimpan. Hapus karakter itu lalu kirim lagi.": "The field {0} contains a control character (such as NUL) that cannot be stored. Remove it and send again.",
+    "Isian ini berisi karakter NUL yang tidak dapat disimpan. Hapus karakter itu lalu kirim lagi.": "This field contains a NUL character that cannot be stored. Remove it and send again.",
     "Isian {0} tidak dapat dibaca. Periksa jenis nilainya: angka biasa (bukan NaN, tak hingga atau angka yang terlalu besar), teks, tanggal tttt-bb-hh atau id.": "The field {0} cannot be read. Check the kind of value: a plain number (not NaN, infinity or a number too large), text, a date yyyy-mm-dd or an id.",
     "Badan permintaan bukan JSON yang utuh atau bukan objek. Kirim objek JSON dengan isian yang disebut di dokumentasi API.": "The request body is not complete JSON or not an object. Send a JSON object with the fields named in the API documentation.",
     "Parameter {0} bernilai \"{1}\" tidak dapat dibaca. Periksa jenisnya (angka, tanggal tttt-bb-hh atau id).": "The parameter {0} with the value \"{1}\" cannot be read. Check its kind (a number, a date yyyy-mm-dd or an id).",

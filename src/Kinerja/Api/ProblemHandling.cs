@@ -20,6 +20,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             AppProblem p => p,
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new AppProblem(413,
                 new Text("Berkas atau permintaan terlalu besar."), new Text("Kirim berkas yang lebih kecil.")),
+            // NUL in a JSON string: refused on the field, as validation would (PostgreSQL cannot store it).
+            BadHttpRequestException { InnerException: NulCharacterException n } => AppProblem.Invalid(Field(n.Path),
+                new Text("Isian ini berisi karakter NUL yang tidak dapat disimpan. Hapus karakter itu lalu kirim lagi.")),
             BadHttpRequestException b => new AppProblem(400, new Text("Permintaan tidak dapat dibaca."), Unreadable(b)),
             // Anything else is the server's fault, a JsonException of our own (stored data that does not read back) included:
             // only a request body the framework could not read is the caller's (BadHttpRequestException above).
@@ -51,8 +54,6 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     {
         switch (b.InnerException)
         {
-            case ControlCharacterException c:
-                return new Text("Isian {0} berisi karakter kendali (misalnya NUL) yang tidak dapat disimpan. Hapus karakter itu lalu kirim lagi.", Field(c.Path));
             case JsonException { Path: { Length: > 2 } p }:
                 return new Text("Isian {0} tidak dapat dibaca. Periksa jenis nilainya: angka biasa (bukan NaN, tak hingga atau angka yang terlalu besar), teks, tanggal tttt-bb-hh atau id.", Field(p));
             case JsonException:
@@ -64,7 +65,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             : new Text("Periksa format isian (JSON, angka, tanggal tttt-bb-hh dan id) dan parameter di alamat.");
     }
 
-    private static string Field(string? jsonPath) => string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "permintaan" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
+    private static string Field(string? jsonPath) => string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
 
     private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 39), "…");
 
@@ -72,24 +73,22 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static partial Regex BindFailure();
 }
 
-/// <summary>A JSON string held a control character (NUL and the like) that no text field keeps: PostgreSQL refuses NUL outright.</summary>
-public sealed class ControlCharacterException() : JsonException("A JSON string holds a control character.");
+/// <summary>A JSON string held NUL, which no text column keeps: PostgreSQL refuses it outright (SQLite would store it).</summary>
+public sealed class NulCharacterException() : JsonException("A JSON string holds NUL.");
 
 /// <summary>
-/// Every string read from a JSON request body: tab, line feed and carriage return are text, other control characters are refused
-/// (400 naming the field) before any handler sees them.
+/// Every string read from a JSON request body: NUL is refused (400 on the field) before any handler sees it. Other control
+/// characters reach the validators, which say per field what they allow.
 /// </summary>
-public sealed class PlainTextJsonConverter : JsonConverter<string>
+public sealed class NoNulJsonConverter : JsonConverter<string>
 {
     public override bool HandleNull => false;
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException("Expected a string.");
-        return text is not null && HasControlCharacter(text) ? throw new ControlCharacterException() : text;
+        return text is not null && text.Contains('\0', StringComparison.Ordinal) ? throw new NulCharacterException() : text;
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-
-    public static bool HasControlCharacter(string text) => text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
 }

@@ -141,7 +141,7 @@ public static class KinerjaApp
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-            o.SerializerOptions.Converters.Add(new PlainTextJsonConverter()); // NUL and other control characters in any text: 400
+            o.SerializerOptions.Converters.Add(new NoNulJsonConverter()); // NUL in any text: 400 on the field
         });
         return builder;
     }
