@@ -478,6 +478,25 @@ public abstract class HostileInputTests(KinerjaFixture f)
     }
 
     [Fact]
+    public async Task Control_characters_kept_in_text_do_not_break_the_generated_documents()
+    {
+        await RecapScenario.EnsurePasrujambeAsync(f);
+        var agency = await f.AgencyIdAsync(Pasrujambe);
+        var coordinator = await f.SignedInAsync(Coordinator);
+        var report = (await coordinator.PostJson($"/api/v1/agencies/{agency}/reports", new { kind = "quarterly", period = "2026-Q3" }, HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        // A narrative typed with a stray control key (bell, escape) is kept; the next version must still be written.
+        (await coordinator.PutAsJsonAsync($"/api/v1/reports/{report}/sections/executive-summary", new { text = "Ringkasan \u0007bel \u001besc selesai." }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var regenerated = await coordinator.PostAsJsonAsync($"/api/v1/reports/{report}/versions", new { reason = "Narasi diperbarui." });
+        regenerated.StatusCode.ShouldBe(HttpStatusCode.OK, await regenerated.Content.ReadAsStringAsync());
+        var docx = await coordinator.GetAsync($"/api/v1/reports/{report}/document.docx");
+        docx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
+        doc.MainDocumentPart!.Document.Body!.InnerText.ShouldContain("Ringkasan bel esc selesai.");
+    }
+
+    [Fact]
     public async Task A_json_fault_inside_the_server_is_a_500_while_a_malformed_body_is_a_400_with_a_message()
     {
         var ids = await SetUpAsync("2026-M09");
