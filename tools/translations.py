@@ -109,7 +109,6 @@ EN = {
     "Peran Anda tidak mencakup halaman ini. Jika Anda memerlukannya, minta administrator instansi menambahkan jabatan yang sesuai.": "Your role does not cover this page. If you need it, ask your agency administrator to add a suitable position.",
     "Peran Anda tidak mencakup {0}.": "Your role does not cover {0}.",
     "Peran harus salah satu dari: {0}.": "Role must be one of: {0}.",
-    "Periksa format isian (JSON, angka, tanggal tttt-bb-hh dan id). Rincian: {0}": "Check the format of the request (JSON, numbers, dates yyyy-mm-dd and ids). Details: {0}",
     "Periksa isian yang ditandai lalu kirim lagi.": "Check the marked fields and send again.",
     "Periksa keutuhan rantai": "Check the chain",
     "Periksa nama pengguna dan kata sandi. Akun dikunci sementara setelah {0} kali gagal.": "Check the user name and password. The account is locked for a while after {0} failed attempts.",
@@ -919,6 +918,15 @@ EN = {
     "Verifikasi dua langkah aktif. Mulai sekarang Kinerja meminta kode setiap kali Anda masuk.": "Two-step verification is on. From now on Kinerja asks for a code every time you sign in.",
     "Verifikasi dua langkah dimatikan.": "Two-step verification is off.",
     "Waktu untuk memasukkan kode sudah habis. Masuk lagi dengan kata sandi.": "The time to enter the code is over. Sign in again with your password.",
+    # Hostile input: unreadable requests, control characters, unmatched API addresses
+    "Isian ini berisi karakter NUL yang tidak dapat disimpan. Hapus karakter itu lalu kirim lagi.": "This field contains a NUL character that cannot be stored. Remove it and send again.",
+    "Isian {0} tidak dapat dibaca. Periksa jenis nilainya: angka biasa (bukan NaN, tak hingga atau angka yang terlalu besar), teks, tanggal tttt-bb-hh atau id.": "The field {0} cannot be read. Check the kind of value: a plain number (not NaN, infinity or a number too large), text, a date yyyy-mm-dd or an id.",
+    "Badan permintaan bukan JSON yang utuh atau bukan objek. Kirim objek JSON dengan isian yang disebut di dokumentasi API.": "The request body is not complete JSON or not an object. Send a JSON object with the fields named in the API documentation.",
+    "Parameter {0} bernilai \"{1}\" tidak dapat dibaca. Periksa jenisnya (angka, tanggal tttt-bb-hh atau id).": "The parameter {0} with the value \"{1}\" cannot be read. Check its kind (a number, a date yyyy-mm-dd or an id).",
+    "Periksa format isian (JSON, angka, tanggal tttt-bb-hh dan id) dan parameter di alamat.": "Check the format of the fields (JSON, numbers, dates yyyy-mm-dd and ids) and the parameters in the address.",
+    "Kirim baris anggaran tahun itu (lines); daftar kosong menghapus semuanya.": "Send the budget lines of the year (lines); an empty list removes them all.",
+    "Alamat API": "The API address",
+    "Sel {0} berisi karakter NUL (_x0000_) yang tidak dapat disimpan; hapus karakter itu lalu unggah lagi.": "Cell {0} contains a NUL character (_x0000_) that cannot be stored; remove it and upload again.",
     # Subjects passed as {0} into other texts
     "tanpa ekstensi": "without an extension",
     "Tautan": "Link",

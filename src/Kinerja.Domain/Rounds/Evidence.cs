@@ -141,6 +141,7 @@ public static class EvidenceRules
     {
         if (string.IsNullOrWhiteSpace(note)) return new Text("Isi catatan bukti wajib diisi.");
         if (note.Length > MaxNoteLength) return new Text("{0} paling panjang {1} karakter.", "Catatan", MaxNoteLength);
+        if (note.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'))) return new Text("{0} tidak boleh berisi karakter kendali.", "Catatan");
         return null;
     }
 }

@@ -127,6 +127,8 @@ public static class OrganisationEndpoints
             return TypedResults.Ok<object>(new { v.Intact, v.RecordsChecked, v.BrokenAt, reason = v.Reason is null ? null : m[v.Reason] });
         }).WithTags("Audit");
 
+        // An address no endpoint matches (an id that is not a GUID, a number that is not one): 404, not a redirect to the sign-in page.
+        api.MapFallback("{**path}", (HttpContext _) => Task.FromException(AppProblem.NotFound("Alamat API"))).ExcludeFromDescription();
         api.MapPlanApi();
         api.MapRoundApi();
         api.MapRecapApi();

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Kinerja.Domain.Common;
 using Kinerja.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
@@ -6,18 +9,24 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kinerja.Api;
 
 /// <summary>Turns problems thrown by handlers, and malformed requests, into RFC 9457 problem+json in the user's language.</summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Messages messages) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, Messages messages) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // The middleware has already pointed the request at the error page; the path that failed is in the feature.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
         var problem = exception switch
         {
             AppProblem p => p,
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new AppProblem(413,
                 new Text("Berkas atau permintaan terlalu besar."), new Text("Kirim berkas yang lebih kecil.")),
-            BadHttpRequestException b => new AppProblem(400, new Text("Permintaan tidak dapat dibaca."),
-                new Text("Periksa format isian (JSON, angka, tanggal tttt-bb-hh dan id). Rincian: {0}", b.Message)),
-            _ when http.Request.Path.StartsWithSegments("/api") => new AppProblem(500,
+            // NUL in a JSON string: refused on the field, as validation would (PostgreSQL cannot store it).
+            BadHttpRequestException { InnerException: NulCharacterException n } => AppProblem.Invalid(Field(n.Path),
+                new Text("Isian ini berisi karakter NUL yang tidak dapat disimpan. Hapus karakter itu lalu kirim lagi.")),
+            BadHttpRequestException b => new AppProblem(400, new Text("Permintaan tidak dapat dibaca."), Unreadable(b)),
+            // Anything else is the server's fault, a JsonException of our own (stored data that does not read back) included:
+            // only a request body the framework could not read is the caller's (BadHttpRequestException above).
+            _ when path.StartsWith("/api/", StringComparison.Ordinal) => new AppProblem(500,
                 new Text("Terjadi kesalahan di server."),
                 new Text("Permintaan tidak selesai dan tidak ada data yang berubah. Laporkan kode ini ke administrator: {0}", http.TraceIdentifier)),
             _ => null, // pages: the /Error page
@@ -39,4 +48,47 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Mes
         if (problem.AllowedActions is not null) details.Extensions["allowedActions"] = problem.AllowedActions;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
     }
+
+    /// <summary>What to fix in a request the framework could not read, said without the framework's own wording.</summary>
+    private static Text Unreadable(BadHttpRequestException b)
+    {
+        switch (b.InnerException)
+        {
+            case JsonException { Path: { Length: > 2 } p }:
+                return new Text("Isian {0} tidak dapat dibaca. Periksa jenis nilainya: angka biasa (bukan NaN, tak hingga atau angka yang terlalu besar), teks, tanggal tttt-bb-hh atau id.", Field(p));
+            case JsonException:
+                return new Text("Badan permintaan bukan JSON yang utuh atau bukan objek. Kirim objek JSON dengan isian yang disebut di dokumentasi API.");
+        }
+
+        return BindFailure().Match(b.Message) is { Success: true } m
+            ? new Text("Parameter {0} bernilai \"{1}\" tidak dapat dibaca. Periksa jenisnya (angka, tanggal tttt-bb-hh atau id).", m.Groups[1].Value, Shorten(m.Groups[2].Value))
+            : new Text("Periksa format isian (JSON, angka, tanggal tttt-bb-hh dan id) dan parameter di alamat.");
+    }
+
+    private static string Field(string? jsonPath) => string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 39), "…");
+
+    [GeneratedRegex("^Failed to bind parameter \"(?:[^\" ]+ )?([^\" ]+)\" from \"(.*)\"\\.$", RegexOptions.Singleline)]
+    private static partial Regex BindFailure();
+}
+
+/// <summary>A JSON string held NUL, which no text column keeps: PostgreSQL refuses it outright (SQLite would store it).</summary>
+public sealed class NulCharacterException() : JsonException("A JSON string holds NUL.");
+
+/// <summary>
+/// Every string read from a JSON request body: NUL is refused (400 on the field) before any handler sees it. Other control
+/// characters reach the validators, which say per field what they allow.
+/// </summary>
+public sealed class NoNulJsonConverter : JsonConverter<string>
+{
+    public override bool HandleNull => false;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException("Expected a string.");
+        return text is not null && text.Contains('\0', StringComparison.Ordinal) ? throw new NulCharacterException() : text;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }

@@ -50,7 +50,16 @@ public static class SopEndpoints
                 return await h.HandleAsync(roundId, number, new CompleteStepRequest(form["note"]), file is null ? null : (file.FileName, stream!, file.Length), ct);
             }
 
-            var body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<CompleteStepRequest>(ct) : null;
+            CompleteStepRequest? body;
+            try
+            {
+                body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<CompleteStepRequest>(ct) : null;
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                throw new BadHttpRequestException("Malformed JSON body.", StatusCodes.Status400BadRequest, e);
+            }
+
             return await h.HandleAsync(roundId, number, body ?? new CompleteStepRequest(null), null, ct);
         }).WithSummary("Selesaikan langkah tanpa tindakan sistem (rapat, penggandaan): {note?} atau multipart dengan berkas")
           .WithMetadata(new RequestSizeLimitAttribute(EvidenceRules.MaxFileBytes + 64 * 1024));

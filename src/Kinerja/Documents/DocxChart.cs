@@ -150,7 +150,7 @@ internal static class DocxChart
                 new A.ListStyle(),
                 new A.Paragraph(
                     new A.ParagraphProperties(new A.DefaultRunProperties { FontSize = 800, Bold = false }),
-                    new A.Run(new A.RunProperties { Language = "id-ID", FontSize = 800, Bold = false }, new A.Text(text))))),
+                    new A.Run(new A.RunProperties { Language = "id-ID", FontSize = 800, Bold = false }, new A.Text(DocxKit.XmlText(text)))))),
             new C.Overlay { Val = false });
 
     private static C.TextProperties TextProperties(int size) =>

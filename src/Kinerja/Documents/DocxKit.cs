@@ -139,10 +139,34 @@ internal static class DocxKit
         for (var i = 0; i < parts.Length; i++)
         {
             if (i > 0) run.Append(new TabChar());
-            if (parts[i].Length > 0) run.Append(new Text(parts[i]) { Space = SpaceProcessingModeValues.Preserve });
+            if (parts[i].Length > 0) run.Append(new Text(XmlText(parts[i])) { Space = SpaceProcessingModeValues.Preserve });
         }
 
         return run;
+    }
+
+    /// <summary>
+    /// Text without the characters XML 1.0 cannot carry (control characters other than tab and line breaks, lone surrogates): stored
+    /// text may hold them (a narrative typed with a stray control key, a name imported from a workbook), and one would fail the document.
+    /// </summary>
+    public static string XmlText(string text) => text.All(System.Xml.XmlConvert.IsXmlChar) ? text : Strip(text);
+
+    private static string Strip(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                sb.Append(text, i++, 2);
+            }
+            else if (System.Xml.XmlConvert.IsXmlChar(text[i]))
+            {
+                sb.Append(text[i]);
+            }
+        }
+
+        return sb.ToString();
     }
 
     public static Paragraph KeepWithNext(Paragraph paragraph)

@@ -446,7 +446,7 @@ public static class PerformanceAgreementDocx
         for (var i = 0; i < parts.Length; i++)
         {
             if (i > 0) run.Append(new TabChar());
-            if (parts[i].Length > 0) run.Append(new Text(parts[i]) { Space = SpaceProcessingModeValues.Preserve });
+            if (parts[i].Length > 0) run.Append(new Text(DocxKit.XmlText(parts[i])) { Space = SpaceProcessingModeValues.Preserve });
         }
 
         return run;

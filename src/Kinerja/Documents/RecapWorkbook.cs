@@ -35,7 +35,9 @@ public static class RecapWorkbook
     private const uint Title = 5;
     private const uint Label = 6;
     private const uint Wrapped = 7;
-    private const uint FirstCategory = 8;
+    private const uint QuotedText = 8;   // TextCell and Wrapped for text a spreadsheet would take as a formula (= + - @):
+    private const uint QuotedWrapped = 9; // quotePrefix keeps it text even when the cell is edited
+    private const uint FirstCategory = 10;
 
     public static byte[] Write(RecapDto recap)
     {
@@ -221,7 +223,7 @@ public static class RecapWorkbook
     {
         CellReference = Ref(column, row),
         DataType = CellValues.InlineString,
-        StyleIndex = style,
+        StyleIndex = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' ? style switch { TextCell => QuotedText, Wrapped => QuotedWrapped, _ => style } : style,
         InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(PlanWorkbookLayout.Escape(text)) { Space = SpaceProcessingModeValues.Preserve }),
     };
 
@@ -325,7 +327,9 @@ public static class RecapWorkbook
             new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = percentFormat, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true, ApplyAlignment = true },
             new CellFormat { NumberFormatId = 0, FontId = 2, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
             new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 49, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true, ApplyNumberFormat = true, ApplyAlignment = true },
-            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }) { NumberFormatId = 49, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true, ApplyAlignment = true });
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }) { NumberFormatId = 49, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 49, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true, ApplyAlignment = true, QuotePrefix = true },
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }) { NumberFormatId = 49, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true, ApplyAlignment = true, QuotePrefix = true });
         foreach (var colour in colours)
         {
             var argb = Argb(colour);
@@ -333,7 +337,7 @@ public static class RecapWorkbook
             formats.Append(new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top })
             {
                 NumberFormatId = 49, FontId = IsDark(argb) ? 3u : 1u, FillId = (uint)fills.ChildElements.Count - 1, BorderId = 0, FormatId = 0,
-                ApplyFont = true, ApplyFill = true, ApplyNumberFormat = true, ApplyAlignment = true,
+                ApplyFont = true, ApplyFill = true, ApplyNumberFormat = true, ApplyAlignment = true, QuotePrefix = true, // the agency's own labels
             });
         }
 

@@ -226,11 +226,11 @@ internal static class XlsxPackage
                     return new RawCell(reference, CellType.Broken, "");
                 }
 
-                return TextCell(reference, sharedStrings[index]);
+                return TextCell(reference, sharedStrings[index], report);
             case "inlineStr":
-                return TextCell(reference, RichText(cell.InlineString));
+                return TextCell(reference, RichText(cell.InlineString), report);
             case "str" or "d":
-                return TextCell(reference, PlanWorkbookLayout.Unescape(value ?? ""));
+                return TextCell(reference, PlanWorkbookLayout.Unescape(value ?? ""), report);
             case "b":
                 return value is null ? null : new RawCell(reference, CellType.Text, value.Trim() is "1" or "true" ? "TRUE" : "FALSE");
             case "e":
@@ -240,9 +240,16 @@ internal static class XlsxPackage
         }
     }
 
-    private static RawCell? TextCell(string reference, string text)
+    private static RawCell? TextCell(string reference, string text, Action<Text> report)
     {
         var t = text.Trim();
+        if (t.Contains('\0', StringComparison.Ordinal))
+        {
+            // _x0000_ decodes to NUL, which no text column keeps (PostgreSQL refuses it); other control characters round-trip.
+            report(new Text("Sel {0} berisi karakter NUL (_x0000_) yang tidak dapat disimpan; hapus karakter itu lalu unggah lagi.", reference));
+            return new RawCell(reference, CellType.Broken, "");
+        }
+
         return t.Length == 0 ? null : new RawCell(reference, CellType.Text, t);
     }
 

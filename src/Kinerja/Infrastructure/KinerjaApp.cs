@@ -163,7 +163,10 @@ public static class KinerjaApp
         }));
         services.AddHealthChecks().AddDbContextCheck<KinerjaDbContext>("database");
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
-            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Converters.Add(new NoNulJsonConverter()); // NUL in any text: 400 on the field
+        });
         return builder;
     }
 

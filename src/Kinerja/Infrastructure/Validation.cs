@@ -29,6 +29,9 @@ public static class Validation
             .Must(v => !v!.Any(char.IsControl))
             .WithState(_ => new Text("{0} tidak boleh berisi karakter kendali.", label));
 
+    /// <summary>Whether free text holds a control character other than tab, line feed and carriage return.</summary>
+    public static bool HasControlCharacter(string text) => text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+
     /// <summary>Optional text of at most <paramref name="max"/> characters.</summary>
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, string label, int max) =>
         rule.Must(v => v is null || v.Trim().Length <= max)

@@ -17,6 +17,7 @@ public sealed class GetBudget(KinerjaDbContext db, CurrentUser me)
     public async Task<BudgetDto> HandleAsync(Guid agencyId, int year, CancellationToken ct = default)
     {
         await me.EnsureCanReadAsync(agencyId, ct);
+        if (year is < Period.MinYear or > Period.MaxYear) throw AppProblem.Invalid("year", new Text("Tahun {0} di luar rentang {1}-{2}.", year, Period.MinYear, Period.MaxYear));
         var lines = await (from l in db.BudgetLines.AsNoTracking()
                            join i in db.BudgetItems.AsNoTracking() on l.BudgetItemId equals i.Id
                            join p in db.BudgetItems.AsNoTracking() on i.ParentId equals p.Id into ps
@@ -50,7 +51,7 @@ public sealed class PutBudget(KinerjaDbContext db, CurrentUser me, GetBudget get
     {
         await me.EnsureCanEditPlanAsync(agencyId, ct);
         if (year is < Period.MinYear or > Period.MaxYear) throw AppProblem.Invalid("year", new Text("Tahun {0} di luar rentang {1}-{2}.", year, Period.MinYear, Period.MaxYear));
-        var input = r.Lines ?? [];
+        var input = r.Lines ?? throw AppProblem.Invalid("lines", new Text("Kirim baris anggaran tahun itu (lines); daftar kosong menghapus semuanya."));
         if (input.Count > MaxLines) throw AppProblem.Invalid("lines", new Text("Paling banyak {0} baris anggaran.", MaxLines));
 
         var errors = new Dictionary<string, Text[]>();

@@ -15,6 +15,7 @@ public sealed class GetStrategicPlan(KinerjaDbContext db, CurrentUser me)
     public async Task<StrategicPlanDto> HandleAsync(Guid agencyId, int? year, CancellationToken ct = default)
     {
         await me.EnsureCanReadAsync(agencyId, ct);
+        if (year is < Period.MinYear or > Period.MaxYear) throw AppProblem.Invalid("year", new Text("Tahun {0} di luar rentang {1}-{2}.", year, Period.MinYear, Period.MaxYear));
         var p = await db.CurrentPlanAsync(agencyId, year, ct);
         return new StrategicPlanDto(p.Id, p.Name, p.FirstYear, p.LastYear, p.Version);
     }

@@ -284,6 +284,7 @@ public sealed class ListLetters(KinerjaDbContext db, CurrentUser me)
     {
         await me.LoadAsync(ct);
         me.EnsureBelongsTo(agencyId);
+        if (year is < Period.MinYear or > Period.MaxYear) throw AppProblem.Invalid("year", new Text("Tahun {0} di luar rentang {1}-{2}.", year, Period.MinYear, Period.MaxYear));
         var letters = await db.Letters.AsNoTracking().Where(l => l.AgencyId == agencyId && l.Year == year).ToListAsync(ct);
         return letters.OrderBy(l => l.Sequence).Select(ToDto).ToList();
     }

@@ -173,6 +173,7 @@ public sealed class CompleteRoundStep(KinerjaDbContext db, CurrentUser me, TimeP
 
         var note = request.Note?.Trim();
         if (note?.Length > 2000) throw AppProblem.Invalid("note", new Text("Catatan paling panjang 2.000 karakter."));
+        if (note is not null && Validation.HasControlCharacter(note)) throw AppProblem.Invalid("note", new Text("{0} tidak boleh berisi karakter kendali.", "Catatan"));
         var row = await db.RoundSteps.SingleOrDefaultAsync(s => s.RoundId == roundId && s.Number == number, ct);
         if (row is null)
         {
