@@ -9,8 +9,11 @@ using Kinerja.Benchmarks;
 
 // The recap against hand-written SQL (docs/performance.md). Own options, before BenchmarkDotNet's:
 //   --agencies N    size of the government (default 40 agencies x 60 indicators x 4 quarters x 5 years)
+//   --national      499 more governments of the same size with the last year only: 4.8 million worksheet values in that year
+//   --only KIND     only one database: sqlite or postgres
 //   --verify-only   generate, load and check that the application and the SQL agree; no timing
-// PostgreSQL runs too when KINERJA_BENCH_POSTGRES (or KINERJA_TEST_POSTGRES) names a server that may create databases.
+// PostgreSQL runs too when KINERJA_BENCH_POSTGRES (or KINERJA_TEST_POSTGRES) names a server that may create databases;
+// KINERJA_BENCH_KEEP=1 keeps the loaded database, KINERJA_BENCH_REUSE=name times a kept one again without loading it.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("id-ID");
 var rest = args.ToList();
 var agencies = 40;
@@ -21,13 +24,18 @@ if (at >= 0)
     rest.RemoveRange(at, 2);
 }
 
+var only = rest.IndexOf("--only") is var o and >= 0 ? rest[o + 1] : null;
+if (only is not null) rest.RemoveRange(rest.IndexOf("--only"), 2);
+var national = rest.Remove("--national");
 var verifyOnly = rest.Remove("--verify-only");
 if (!rest.Contains("--filter")) rest.AddRange(["--filter", "*"]);
 
 var clock = Stopwatch.StartNew();
-var data = DataSet.Generate(new DataShape(Agencies: agencies));
+var data = DataSet.Generate(new DataShape(Agencies: agencies, OtherGovernments: national ? DataShape.NationalOthers : 0));
 Console.WriteLine(FormattableString.Invariant($"Data set: {data.Shape}; generated in {clock.Elapsed.TotalSeconds:F1} s."));
-var kinds = BenchDatabase.PostgresServer is null ? new[] { BenchDatabase.Sqlite } : [BenchDatabase.Sqlite, BenchDatabase.Postgres];
+var kinds = (BenchDatabase.PostgresServer is null ? new[] { BenchDatabase.Sqlite } : [BenchDatabase.Sqlite, BenchDatabase.Postgres])
+    .Where(k => only is null || k == only).ToArray();
+if (kinds.Length == 0) throw new InvalidOperationException($"No database to run: --only {only} (PostgreSQL needs KINERJA_BENCH_POSTGRES).");
 try
 {
     foreach (var kind in kinds)
