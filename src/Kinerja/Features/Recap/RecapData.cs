@@ -106,29 +106,34 @@ internal sealed class RecapData
         var history = await db.IndicatorHistory.AsNoTracking().Where(h => ids.Contains(h.AgencyId) && years.Contains(h.Year))
             .Select(h => new { h.IndicatorId, h.Year, h.Realization }).ToListAsync(ct);
 
-        var thisYear = year.ToString(CultureInfo.InvariantCulture);
-        var lastYear = (year - 1).ToString(CultureInfo.InvariantCulture);
-        var nextYear = (year + 1).ToString(CultureInfo.InvariantCulture);
-        // First the rounds of the two years, found by agency and a range of period texts ("2024" <= period < "2026": the
-        // index on Rounds; a list of periods there made PostgreSQL scan every round of a national database), then which
-        // of them count, here; then their lines by round (the index on Worksheets), not by scanning every worksheet.
-        var wanted = onlyFor is null ? null : years.SelectMany(y => RoundPeriodsFor(y, onlyFor)).Select(p => p.ToString()).ToHashSet(StringComparer.Ordinal);
-        var rounds = (await db.Rounds.AsNoTracking()
-                .Where(r => ids.Contains(r.AgencyId) && string.Compare(r.Period, lastYear) >= 0 && string.Compare(r.Period, nextYear) < 0)
-                .Select(r => new { r.Id, r.Period, r.OrderedAt }).ToListAsync(ct))
-            .Where(r => wanted?.Contains(r.Period) ?? (r.Period.StartsWith(thisYear, StringComparison.Ordinal) || r.Period.StartsWith(lastYear, StringComparison.Ordinal)))
-            .ToList();
-        var roundIds = rounds.Select(r => r.Id).ToList();
-        var lines = roundIds.Count == 0
-            ? []
-            : await (from w in db.Worksheets.AsNoTracking()
-                     join l in db.WorksheetLines.AsNoTracking() on w.Id equals l.WorksheetId
-                     where roundIds.Contains(w.RoundId) && l.Realization != null && (includeUnverified || w.Status == WorksheetStatus.Verified)
-                     select new { w.RoundId, l.IndicatorId, Realization = l.Realization!.Value, Verified = w.Status == WorksheetStatus.Verified })
-                .ToListAsync(ct);
-        // Each distinct period text is parsed once.
+        // Lines are reached from the agencies' rounds, found by agency and period (the index on Rounds), then their worksheets
+        // (by round) and lines (by worksheet), never by scanning every worksheet. The query starts from the agencies: given a
+        // list of agency ids and one of periods, PostgreSQL scanned every round of a national-size database instead.
+        var agencyRounds = from a in db.Agencies.AsNoTracking()
+                           where ids.Contains(a.Id)
+                           join r in db.Rounds.AsNoTracking() on a.Id equals r.AgencyId
+                           select r;
+        if (onlyFor is null)
+        {
+            // The two years' periods: "2024" <= period < "2026" (every period text starts with its year).
+            var lastYear = (year - 1).ToString(CultureInfo.InvariantCulture);
+            var nextYear = (year + 1).ToString(CultureInfo.InvariantCulture);
+            agencyRounds = agencyRounds.Where(r => string.Compare(r.Period, lastYear) >= 0 && string.Compare(r.Period, nextYear) < 0);
+        }
+        else
+        {
+            var wanted = years.SelectMany(y => RoundPeriodsFor(y, onlyFor)).Select(p => p.ToString()).ToList();
+            agencyRounds = agencyRounds.Where(r => wanted.Contains(r.Period));
+        }
+
+        var reports = await (from r in agencyRounds
+                             join w in db.Worksheets.AsNoTracking() on r.Id equals w.RoundId
+                             join l in db.WorksheetLines.AsNoTracking() on w.Id equals l.WorksheetId
+                             where l.Realization != null && (includeUnverified || w.Status == WorksheetStatus.Verified)
+                             select new { l.IndicatorId, r.Period, Realization = l.Realization!.Value, Verified = w.Status == WorksheetStatus.Verified, r.OrderedAt })
+            .ToListAsync(ct);
         var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
-        var roundOf = rounds.ToDictionary(r => r.Id, r => (Period: periods.TryGetValue(r.Period, out var p) ? p : periods[r.Period] = Period.Parse(r.Period), r.OrderedAt));
+        Period PeriodOf(string text) => periods.TryGetValue(text, out var p) ? p : periods[text] = Period.Parse(text);
 
         return new RecapData
         {
@@ -143,7 +148,7 @@ internal sealed class RecapData
                 t.NationalStandard, t.Baseline)),
             History = history.ToDictionary(h => (h.IndicatorId, h.Year), h => h.Realization),
             Rules = rules.ToDictionary(a => a.Id, a => (a.AchievementCap, Agency.ScaleOf(a.CategoryBands))),
-            Reports = lines.ToLookup(l => l.IndicatorId, l => new ReportedRealization(roundOf[l.RoundId].Period, l.Realization, l.Verified, roundOf[l.RoundId].OrderedAt)),
+            Reports = reports.ToLookup(r => r.IndicatorId, r => new ReportedRealization(PeriodOf(r.Period), r.Realization, r.Verified, r.OrderedAt)),
         };
     }
 
