@@ -44,6 +44,9 @@ public sealed class BenchDatabase : IAsyncDisposable
     /// <summary>The application's service provider (built as the web app builds it, never started: no HTTP).</summary>
     public WebApplication App { get; }
 
+    /// <summary>A PostgreSQL database loaded by an earlier run and kept (KINERJA_BENCH_KEEP=1), to time again without loading.</summary>
+    public static string? Reused => Environment.GetEnvironmentVariable("KINERJA_BENCH_REUSE") is { Length: > 0 } r ? r : null;
+
     public static string? PostgresServer =>
         Environment.GetEnvironmentVariable("KINERJA_BENCH_POSTGRES") is { Length: > 0 } s ? s
         : Environment.GetEnvironmentVariable("KINERJA_TEST_POSTGRES") is { Length: > 0 } t ? t : null;
@@ -72,6 +75,10 @@ public sealed class BenchDatabase : IAsyncDisposable
             // The application's own default connection string for its data folder (KinerjaSettings).
             connectionString = $"Data Source={Path.Combine(folder, "kinerja.db")};Default Timeout=30;Pooling=True";
         }
+        else if (Reused is { } name)
+        {
+            connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        }
         else
         {
             database = "kinerja_bench_" + Guid.NewGuid().ToString("N")[..12];
@@ -96,11 +103,24 @@ public sealed class BenchDatabase : IAsyncDisposable
         var db = new BenchDatabase(kind, connectionString, folder, server, database, data, app);
         try
         {
+            if (kind == Postgres && Reused is not null)
+            {
+                log.WriteLine($"[{kind}] reusing the loaded database {Reused} (KINERJA_BENCH_REUSE); the agreement check tells whether it holds this data set.");
+                return db;
+            }
+
             var clock = Stopwatch.StartNew();
             await Database.MigrateAsync(app.Services);
             var migrated = clock.Elapsed;
-            await db.InsertAsync();
-            log.WriteLine(FormattableString.Invariant($"[{kind}] migrations {migrated.TotalSeconds:F1} s, data {(clock.Elapsed - migrated).TotalSeconds:F1} s: {data.Describe()}"));
+            var counts = await db.InsertAsync(data);
+            foreach (var part in data.OtherGovernments())
+            {
+                foreach (var (table, rows) in await db.InsertAsync(part)) counts[table] += rows;
+            }
+
+            if (kind == Postgres) await db.AnalyzeAsync();
+            log.WriteLine(FormattableString.Invariant($"[{kind}] migrations {migrated.TotalSeconds:F1} s, data {(clock.Elapsed - migrated).TotalSeconds:F1} s: ")
+                          + string.Join(", ", counts.Select(c => $"{c.Key} {c.Value.ToString("N0", CultureInfo.InvariantCulture)}")));
             return db;
         }
         catch
@@ -110,19 +130,21 @@ public sealed class BenchDatabase : IAsyncDisposable
         }
     }
 
-    private async Task InsertAsync()
+    /// <summary>Writes the rows of <paramref name="data"/>; returns how many per table.</summary>
+    private async Task<Dictionary<string, long>> InsertAsync(DataSet data)
     {
-        if (Kind == Sqlite) await InsertSqliteAsync();
-        else await InsertPostgresAsync();
+        if (Kind == Sqlite) await InsertSqliteAsync(data);
+        else await Task.Run(() => InsertPostgres(data));
+        return data.Tables.ToDictionary(t => t.Name, t => (long)t.Rows.Count);
     }
 
-    private async Task InsertSqliteAsync()
+    private async Task InsertSqliteAsync(DataSet data)
     {
         var toBinary = new DateTimeOffsetToBinaryConverter();
         await using var conn = new SqliteConnection(ConnectionString);
         await conn.OpenAsync();
         await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync();
-        foreach (var table in Data.Tables)
+        foreach (var table in data.Tables)
         {
             await using var cmd = conn.CreateCommand();
             cmd.Transaction = tx;
@@ -152,40 +174,44 @@ public sealed class BenchDatabase : IAsyncDisposable
         await tx.CommitAsync();
     }
 
-    private async Task InsertPostgresAsync()
+    /// <summary>Binary COPY, table by table (synchronous: millions of rows for <c>--national</c>).</summary>
+    private void InsertPostgres(DataSet data)
     {
-        await using (var conn = new NpgsqlConnection(ConnectionString))
+        using var conn = new NpgsqlConnection(ConnectionString);
+        conn.Open();
+        foreach (var table in data.Tables)
         {
-            await conn.OpenAsync();
-            foreach (var table in Data.Tables)
+            using var import = conn.BeginBinaryImport(
+                $"COPY \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)");
+            foreach (var row in table.Rows)
             {
-                await using var import = await conn.BeginBinaryImportAsync(
-                    $"COPY \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)");
-                foreach (var row in table.Rows)
+                import.StartRow();
+                foreach (var value in row)
                 {
-                    await import.StartRowAsync();
-                    foreach (var value in row)
+                    switch (value)
                     {
-                        switch (value)
-                        {
-                            case null: await import.WriteNullAsync(); break;
-                            case Guid g: await import.WriteAsync(g, NpgsqlDbType.Uuid); break;
-                            case string s: await import.WriteAsync(s, NpgsqlDbType.Text); break;
-                            case int i: await import.WriteAsync(i, NpgsqlDbType.Integer); break;
-                            case decimal d: await import.WriteAsync(d, NpgsqlDbType.Numeric); break;
-                            case DateTimeOffset t: await import.WriteAsync(t.ToUniversalTime(), NpgsqlDbType.TimestampTz); break;
-                            default: throw new InvalidOperationException($"{table.Name}: unexpected {value.GetType()}");
-                        }
+                        case null: import.WriteNull(); break;
+                        case Guid g: import.Write(g, NpgsqlDbType.Uuid); break;
+                        case string s: import.Write(s, NpgsqlDbType.Text); break;
+                        case int i: import.Write(i, NpgsqlDbType.Integer); break;
+                        case decimal d: import.Write(d, NpgsqlDbType.Numeric); break;
+                        case DateTimeOffset t: import.Write(t.ToUniversalTime(), NpgsqlDbType.TimestampTz); break;
+                        default: throw new InvalidOperationException($"{table.Name}: unexpected {value.GetType()}");
                     }
                 }
-
-                await import.CompleteAsync();
             }
 
-            // A loaded server has statistics (autovacuum gathers them within a minute or so of a bulk load).
-            await using var analyze = new NpgsqlCommand("ANALYZE", conn);
-            await analyze.ExecuteNonQueryAsync();
+            import.Complete();
         }
+    }
+
+    /// <summary>A loaded server has statistics (autovacuum gathers them within a minute or so of a bulk load).</summary>
+    private async Task AnalyzeAsync()
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var analyze = new NpgsqlCommand("ANALYZE", conn) { CommandTimeout = 600 };
+        await analyze.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -208,7 +234,9 @@ public sealed class BenchDatabase : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await using var conn = new NpgsqlConnection(_server);
             await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
+            // Not WITH (FORCE): that may not end the autovacuum worker a bulk load starts (a superuser's process); a plain
+            // DROP stops autovacuum itself, and the bench's own connections are closed above.
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\"", conn);
             await cmd.ExecuteNonQueryAsync();
         }
     }

@@ -1,10 +1,16 @@
-using System.Globalization;
-
 namespace Kinerja.Benchmarks;
 
 /// <summary>The size of the generated government.</summary>
-public sealed record DataShape(int Agencies = 40, int IndicatorsPerAgency = 60, int FirstYear = 2021, int Years = 5)
+/// <remarks>
+/// <see cref="OtherGovernments"/> adds governments of the same size around the measured one, with the last year only
+/// (<c>--national</c>: 499, so that the database holds a national-size year: 500 governments x 40 agencies x 60
+/// indicators x 4 quarters = 4.8 million worksheet values of that year, and 1.2 million targets).
+/// </remarks>
+public sealed record DataShape(int Agencies = 40, int IndicatorsPerAgency = 60, int FirstYear = 2021, int Years = 5, int OtherGovernments = 0)
 {
+    /// <summary>Governments added by <c>--national</c> next to the measured one.</summary>
+    public const int NationalOthers = 499;
+
     public const int UnitsPerAgency = 5;
     public const int ObjectivesPerAgency = 6;
 
@@ -14,7 +20,8 @@ public sealed record DataShape(int Agencies = 40, int IndicatorsPerAgency = 60, 
     public int LastYear => FirstYear + Years - 1;
 
     public override string ToString() =>
-        $"{Agencies} agencies x {IndicatorsPerAgency} indicators x 4 quarters x {Years} years ({FirstYear}-{LastYear})";
+        $"{Agencies} agencies x {IndicatorsPerAgency} indicators x 4 quarters x {Years} years ({FirstYear}-{LastYear})"
+        + (OtherGovernments > 0 ? $", and {OtherGovernments} other governments of {Agencies} agencies with {LastYear} only" : "");
 }
 
 /// <summary>Rows of one table in column order; values are Guid, string, int, decimal, DateTimeOffset or null.</summary>
@@ -39,9 +46,18 @@ public sealed class DataSet
 {
     private const string Verified = "Verified";
 
-    private readonly Random _random = new(20261122);
+    private const int Seed = 20261122;
 
-    private DataSet(DataShape shape) => Shape = shape;
+    /// <summary>How many of the other governments one <see cref="OtherGovernments"/> part holds (about 240,000 lines).</summary>
+    private const int GovernmentsPerPart = 25;
+
+    private readonly Random _random;
+
+    private DataSet(DataShape shape, int seed)
+    {
+        Shape = shape;
+        _random = new Random(seed);
+    }
 
     public DataShape Shape { get; }
     public Guid GovernmentId { get; private set; }
@@ -72,9 +88,23 @@ public sealed class DataSet
 
     public static DataSet Generate(DataShape shape)
     {
-        var d = new DataSet(shape);
+        var d = new DataSet(shape, Seed);
         d.Build();
         return d;
+    }
+
+    /// <summary>
+    /// The other governments of <see cref="DataShape.OtherGovernments"/>, generated part by part (each is loaded and
+    /// dropped before the next is made: all of them would not fit in memory as rows). Deterministic, like the measured one.
+    /// </summary>
+    public IEnumerable<DataSet> OtherGovernments()
+    {
+        for (var first = 1; first <= Shape.OtherGovernments; first += GovernmentsPerPart)
+        {
+            var part = new DataSet(Shape, Seed + first);
+            for (var g = first; g < first + GovernmentsPerPart && g <= Shape.OtherGovernments; g++) part.BuildGovernment($"Kabupaten Uji Beban {g:D3}", Shape.LastYear);
+            yield return part;
+        }
     }
 
     private Guid NewId()
@@ -88,24 +118,26 @@ public sealed class DataSet
 
     private static decimal R2(decimal v) => Math.Round(v, 2, MidpointRounding.AwayFromZero);
 
-    private void Build()
+    private void Build() => (GovernmentId, AgencyIds) = BuildGovernment("Provinsi Uji Beban", Shape.FirstYear);
+
+    private (Guid, List<Guid>) BuildGovernment(string name, int firstYear)
     {
-        GovernmentId = NewId();
-        Governments.Add(GovernmentId, "Provinsi Uji Beban", "Province");
+        var governmentId = NewId();
+        Governments.Add(governmentId, name, name.StartsWith("Provinsi", StringComparison.Ordinal) ? "Province" : "Regency");
         string[] kinds = ["Dinas", "Dinas", "Badan", "Sekretariat", "Kantor"];
         var agencies = new List<Guid>();
         for (var a = 1; a <= Shape.Agencies; a++)
         {
             var agencyId = NewId();
             agencies.Add(agencyId);
-            Agencies.Add(agencyId, GovernmentId, $"Perangkat Daerah {a:D3}", kinds[a % kinds.Length], $"Jalan Uji No. {a}", null, 0);
-            BuildAgency(agencyId);
+            Agencies.Add(agencyId, governmentId, $"Perangkat Daerah {a:D3}", kinds[a % kinds.Length], $"Jalan Uji No. {a}", null, 0);
+            BuildAgency(agencyId, firstYear);
         }
 
-        AgencyIds = agencies;
+        return (governmentId, agencies);
     }
 
-    private void BuildAgency(Guid agencyId)
+    private void BuildAgency(Guid agencyId, int firstYear)
     {
         var units = Enumerable.Range(1, DataShape.UnitsPerAgency).Select(u =>
         {
@@ -143,7 +175,7 @@ public sealed class DataSet
                 polarity == "Range" ? "%" : "Dokumen", polarity, aggregation, weight, null, null, 0);
         }
 
-        for (var year = Shape.FirstYear; year <= Shape.LastYear; year++)
+        for (var year = firstYear; year <= Shape.LastYear; year++)
         {
             var growth = 1 + (0.05m * (year - Shape.FirstYear));
             var plans = indicators.ToDictionary(i => i.Id, i => AddTargets(agencyId, i, year, R2(i.Base * growth)));
@@ -232,6 +264,4 @@ public sealed class DataSet
             }
         }
     }
-
-    public string Describe() => string.Join(", ", Tables.Select(t => $"{t.Name} {t.Rows.Count.ToString("N0", CultureInfo.InvariantCulture)}"));
 }

@@ -89,8 +89,7 @@ public static class PeriodAggregation
     {
         if (indicator.Monthly) return period.Months;
         if (period.Kind == PeriodKind.Month) throw new ArgumentException("A monthly period needs monthly realizations.", nameof(period));
-        var quarters = period.Quarters;
-        return (quarters[0], quarters[^1]);
+        return period.QuarterSpan;
     }
 
     internal static int SlotCount(IndicatorYear indicator) => indicator.Monthly ? 12 : 4;
@@ -98,9 +97,18 @@ public static class PeriodAggregation
     internal static SpanFigures Span(IndicatorYear indicator, int year, int first, int last, decimal? cap)
     {
         var monthly = indicator.Monthly;
-        var values = indicator.Realizations.Skip(first - 1).Take(last - first + 1).ToArray();
-        var reported = values.Count(v => v is not null);
-        var (realization, missing) = AggregateRealization(indicator.Aggregation, values, monthly, year, last);
+        // The span's slots: realizations[from..to) (as Skip(first - 1).Take(last - first + 1) would give them).
+        var realizations = indicator.Realizations;
+        var from = Math.Max(first - 1, 0);
+        var to = Math.Min(from + Math.Max(last - first + 1, 0), realizations.Count);
+        var count = Math.Max(to - from, 0);
+        var reported = 0;
+        for (var n = from; n < to; n++)
+        {
+            if (realizations[n] is not null) reported++;
+        }
+
+        var (realization, missing) = AggregateRealization(indicator.Aggregation, realizations, from, to, reported, monthly, year, last);
 
         decimal? target = null, low = null, high = null;
         Text? noTarget = null;
@@ -135,32 +143,45 @@ public static class PeriodAggregation
             achievement = AchievementCalculator.Compute(indicator.Polarity, target, realization, low, high, cap);
         }
 
-        return new SpanFigures(target, low, high, realization, reported, values.Length, achievement);
+        return new SpanFigures(target, low, high, realization, reported, count, achievement);
     }
 
-    private static (decimal? Value, Text? Missing) AggregateRealization(Aggregation aggregation, decimal?[] values, bool monthly, int year, int last)
+    /// <summary>The realization of slots <paramref name="from"/>..<paramref name="to"/> (0-based, end excluded), or why there is none.</summary>
+    private static (decimal? Value, Text? Missing) AggregateRealization(
+        Aggregation aggregation, IReadOnlyList<decimal?> values, int from, int to, int reported, bool monthly, int year, int last)
     {
-        var reported = values.Where(v => v is not null).Select(v => v!.Value).ToArray();
-        var none = new Text("Realisasi belum diisi.");
+        var count = Math.Max(to - from, 0);
         switch (aggregation)
         {
             case Aggregation.Sum:
-                if (reported.Length == values.Length) return (reported.Sum(), null);
-                if (reported.Length == 0) return (null, none);
-                var gaps = values.Length - reported.Length;
+                if (reported == count) return (Sum(values, from, to), null);
+                if (reported == 0) return (null, new Text("Realisasi belum diisi."));
+                var gaps = count - reported;
                 return (null, monthly
-                    ? new Text("Realisasi belum lengkap: {0} dari {1} bulan belum diisi.", gaps, values.Length)
-                    : new Text("Realisasi belum lengkap: {0} dari {1} triwulan belum diisi.", gaps, values.Length));
+                    ? new Text("Realisasi belum lengkap: {0} dari {1} bulan belum diisi.", gaps, count)
+                    : new Text("Realisasi belum lengkap: {0} dari {1} triwulan belum diisi.", gaps, count));
             case Aggregation.Last:
-                if (values[^1] is { } latest) return (latest, null);
-                if (values.Length == 1) return (null, none);
+                if (values[to - 1] is { } latest) return (latest, null);
+                if (count == 1) return (null, new Text("Realisasi belum diisi."));
                 var slot = monthly ? Period.Month(year, last) : Period.Quarter(year, last);
                 return (null, new Text("Realisasi {0} belum diisi (indikator nilai akhir memakai nilai periode terakhir).", slot.DisplayName));
             case Aggregation.Average:
-                return reported.Length > 0 ? (reported.Average(), null) : (null, none);
+                return reported > 0 ? (Sum(values, from, to) / reported, null) : (null, new Text("Realisasi belum diisi."));
             default:
                 throw new ArgumentOutOfRangeException(nameof(aggregation), aggregation, null);
         }
+    }
+
+    /// <summary>The sum of the entered values of <paramref name="values"/>[from..to), in order from 0 (as LINQ's Sum and Average add).</summary>
+    private static decimal Sum(IReadOnlyList<decimal?> values, int from, int to)
+    {
+        var sum = 0m;
+        for (var n = from; n < to; n++)
+        {
+            if (values[n] is { } v) sum += v;
+        }
+
+        return sum;
     }
 
     /// <summary>The whole year's target: the annual one, else the aggregation of complete quarterly (monthly) targets.</summary>
@@ -175,16 +196,23 @@ public static class PeriodAggregation
     {
         var monthly = indicator.Monthly;
         var plan = monthly ? indicator.Targets.Months : indicator.Targets.Quarters;
-        var missing = monthly ? new Text("Target bulanan belum diisi.") : new Text("Target triwulan belum diisi.");
-        if (plan is null || plan.Count != SlotCount(indicator)) return (null, missing);
-        var span = plan.Skip(first - 1).Take(last - first + 1).ToArray();
-        var entered = span.Where(v => v is not null).Select(v => v!.Value).ToArray();
+        if (plan is null || plan.Count != SlotCount(indicator)) return (null, MissingPlan(monthly));
+        var from = Math.Max(first - 1, 0);
+        var to = Math.Min(from + Math.Max(last - first + 1, 0), plan.Count);
+        var entered = 0;
+        for (var n = from; n < to; n++)
+        {
+            if (plan[n] is not null) entered++;
+        }
+
         decimal? value = indicator.Aggregation switch
         {
-            Aggregation.Sum => entered.Length == span.Length ? entered.Sum() : null,
-            Aggregation.Last => span[^1],
-            Aggregation.Average => entered.Length > 0 ? entered.Average() : null,
+            Aggregation.Sum => entered == to - from ? Sum(plan, from, to) : null,
+            Aggregation.Last => plan[to - 1],
+            Aggregation.Average => entered > 0 ? Sum(plan, from, to) / entered : null,
         };
-        return value is null ? (null, missing) : (value, null);
+        return value is null ? (null, MissingPlan(monthly)) : (value, null);
     }
+
+    private static Text MissingPlan(bool monthly) => monthly ? new Text("Target bulanan belum diisi.") : new Text("Target triwulan belum diisi.");
 }

@@ -40,7 +40,12 @@ public sealed record SlotRealization(decimal Value, bool Provisional, Period Sou
 /// </summary>
 public sealed class RealizationSlots
 {
-    private RealizationSlots(IReadOnlyList<SlotRealization?> slots) => Slots = slots;
+    // Periods of one year by their place in Best's table: the year, semesters 1-2, quarters 1-4, months 1-12.
+    private const int YearSlot = 0, FirstSemesterSlot = 1, FirstQuarterSlot = 3, FirstMonthSlot = 7, PeriodsInYear = 19;
+
+    private decimal?[]? _values;
+
+    private RealizationSlots(SlotRealization?[] slots) => Slots = slots;
 
     /// <summary>4 quarters, or 12 months; null where nothing is reported.</summary>
     public IReadOnlyList<SlotRealization?> Slots { get; }
@@ -48,7 +53,20 @@ public sealed class RealizationSlots
     public bool Monthly => Slots.Count == 12;
 
     /// <summary>The values, as <see cref="IndicatorYear.Realizations"/> takes them.</summary>
-    public IReadOnlyList<decimal?> Values => Slots.Select(s => s?.Value).ToArray();
+    public IReadOnlyList<decimal?> Values
+    {
+        get
+        {
+            if (_values is null)
+            {
+                var values = new decimal?[Slots.Count];
+                for (var n = 0; n < values.Length; n++) values[n] = Slots[n]?.Value;
+                _values = values;
+            }
+
+            return _values;
+        }
+    }
 
     /// <summary>The slots a period's recap needs: monthly for a month, quarterly otherwise.</summary>
     public static RealizationSlots For(Period period, Aggregation aggregation, IEnumerable<ReportedRealization> reports, bool includeUnverified) =>
@@ -63,14 +81,28 @@ public sealed class RealizationSlots
         var slots = new SlotRealization?[4];
         for (var q = 1; q <= 4; q++)
         {
-            var candidates = new[]
+            // The first verified candidate in the order of the rule, else the first one at all.
+            SlotRealization? first = null;
+            for (var source = 0; source < 4; source++)
             {
-                best.GetValueOrDefault(Period.Quarter(year, q)),
-                FromMonths(year, q, aggregation, best),
-                FromLonger(best.GetValueOrDefault(Period.Semester(year, (q + 1) / 2)), q, aggregation),
-                FromLonger(best.GetValueOrDefault(Period.OfYear(year)), q, aggregation),
-            }.Where(c => c is not null).ToArray();
-            slots[q - 1] = candidates.FirstOrDefault(c => !c!.Provisional) ?? candidates.FirstOrDefault();
+                var candidate = source switch
+                {
+                    0 => Slot(best[FirstQuarterSlot + q - 1]),
+                    1 => FromMonths(year, q, aggregation, best),
+                    2 => FromLonger(best[FirstSemesterSlot + ((q + 1) / 2) - 1], q, aggregation),
+                    _ => FromLonger(best[YearSlot], q, aggregation),
+                };
+                if (candidate is null) continue;
+                if (!candidate.Provisional)
+                {
+                    first = candidate;
+                    break;
+                }
+
+                first ??= candidate;
+            }
+
+            slots[q - 1] = first;
         }
 
         return new RealizationSlots(slots);
@@ -80,7 +112,9 @@ public sealed class RealizationSlots
     public static RealizationSlots MonthlyOf(int year, IEnumerable<ReportedRealization> reports, bool includeUnverified)
     {
         var best = Best(year, reports, includeUnverified);
-        return new RealizationSlots(Enumerable.Range(1, 12).Select(m => best.GetValueOrDefault(Period.Month(year, m))).ToArray());
+        var slots = new SlotRealization?[12];
+        for (var m = 0; m < 12; m++) slots[m] = Slot(best[FirstMonthSlot + m]);
+        return new RealizationSlots(slots);
     }
 
     /// <summary>
@@ -90,49 +124,80 @@ public sealed class RealizationSlots
     public bool IsProvisional(Aggregation aggregation, int first, int last)
     {
         if (aggregation == Aggregation.Last) return Slots[last - 1]?.Provisional == true;
-        return Slots.Skip(first - 1).Take(last - first + 1).Any(s => s?.Provisional == true);
+        var start = Math.Max(first - 1, 0);
+        for (var n = start; n < Math.Min(start + last - first + 1, Slots.Count); n++)
+        {
+            if (Slots[n]?.Provisional == true) return true;
+        }
+
+        return false;
     }
 
     /// <summary>Whether the to-date and the period-alone realizations of <paramref name="period"/> are provisional.</summary>
     public (bool ToDate, bool Alone) Provisional(Aggregation aggregation, Period period)
     {
-        var (first, last) = Monthly ? period.Months : (period.Quarters[0], period.Quarters[^1]);
+        var (first, last) = Monthly ? period.Months : period.QuarterSpan;
         return (IsProvisional(aggregation, 1, last), IsProvisional(aggregation, first, last));
     }
 
-    /// <summary>Per period of the year: the latest verified report, else (when asked) the latest unverified one.</summary>
-    private static Dictionary<Period, SlotRealization> Best(int year, IEnumerable<ReportedRealization> reports, bool includeUnverified) =>
-        reports.Where(r => r.Period.Year == year && (r.Verified || includeUnverified))
-            .GroupBy(r => r.Period)
-            .ToDictionary(g => g.Key, g =>
-            {
-                var r = g.OrderByDescending(x => x.Verified).ThenByDescending(x => x.OrderedAt).First();
-                return new SlotRealization(r.Value, !r.Verified, r.Period);
-            });
-
-    private static SlotRealization? FromMonths(int year, int quarter, Aggregation aggregation, Dictionary<Period, SlotRealization> best)
+    /// <summary>
+    /// Per period of the year, by <see cref="Place"/>: the latest verified report, else (when asked) the latest unverified
+    /// one; of reports equal in both, the first.
+    /// </summary>
+    private static ReportedRealization?[] Best(int year, IEnumerable<ReportedRealization> reports, bool includeUnverified)
     {
-        var months = Enumerable.Range(quarter * 3 - 2, 3).Select(m => best.GetValueOrDefault(Period.Month(year, m))).ToArray();
-        var reported = months.Where(m => m is not null).Select(m => m!).ToArray();
-        if (reported.Length == 0) return null;
-        var source = Period.Quarter(year, quarter);
-        return aggregation switch
+        var best = new ReportedRealization?[PeriodsInYear];
+        foreach (var r in reports)
         {
-            Aggregation.Sum => reported.Length == 3 ? new SlotRealization(reported.Sum(m => m.Value), reported.Any(m => m.Provisional), source) : null,
-            Aggregation.Last => months[2],
-            Aggregation.Average => new SlotRealization(reported.Average(m => m.Value), reported.Any(m => m.Provisional), source),
-            _ => throw new ArgumentOutOfRangeException(nameof(aggregation), aggregation, null),
-        };
+            if (r.Period.Year != year || !(r.Verified || includeUnverified)) continue;
+            var place = Place(r.Period);
+            if (best[place] is not { } b || (r.Verified && !b.Verified) || (r.Verified == b.Verified && r.OrderedAt > b.OrderedAt)) best[place] = r;
+        }
+
+        return best;
     }
 
-    private static SlotRealization? FromLonger(SlotRealization? value, int quarter, Aggregation aggregation)
+    private static int Place(Period p) => p.Kind switch
+    {
+        PeriodKind.Year => YearSlot,
+        PeriodKind.Semester => FirstSemesterSlot + p.Number - 1,
+        PeriodKind.Quarter => FirstQuarterSlot + p.Number - 1,
+        _ => FirstMonthSlot + p.Number - 1,
+    };
+
+    private static SlotRealization? Slot(ReportedRealization? r) => r is null ? null : new SlotRealization(r.Value, !r.Verified, r.Period);
+
+    private static SlotRealization? FromMonths(int year, int quarter, Aggregation aggregation, ReportedRealization?[] best)
+    {
+        var (m1, m2, m3) = (best[FirstMonthSlot + (quarter * 3) - 3], best[FirstMonthSlot + (quarter * 3) - 2], best[FirstMonthSlot + (quarter * 3) - 1]);
+        var reported = (m1 is null ? 0 : 1) + (m2 is null ? 0 : 1) + (m3 is null ? 0 : 1);
+        if (reported == 0) return null;
+        var provisional = m1 is { Verified: false } || m2 is { Verified: false } || m3 is { Verified: false };
+        switch (aggregation)
+        {
+            case Aggregation.Sum:
+                return reported == 3 ? new SlotRealization(0m + m1!.Value + m2!.Value + m3!.Value, provisional, Period.Quarter(year, quarter)) : null;
+            case Aggregation.Last:
+                return Slot(m3);
+            case Aggregation.Average:
+                var sum = 0m;
+                if (m1 is not null) sum += m1.Value;
+                if (m2 is not null) sum += m2.Value;
+                if (m3 is not null) sum += m3.Value;
+                return new SlotRealization(sum / reported, provisional, Period.Quarter(year, quarter));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(aggregation), aggregation, null);
+        }
+    }
+
+    /// <summary>A semester's or the year's value as quarter <paramref name="quarter"/>'s (see the class summary).</summary>
+    private static SlotRealization? FromLonger(ReportedRealization? value, int quarter, Aggregation aggregation)
     {
         if (value is null) return null;
-        var lastQuarter = value.Source.Quarters[^1];
         return aggregation switch
         {
-            Aggregation.Last => quarter == lastQuarter ? value : null,
-            Aggregation.Average => value,
+            Aggregation.Last => quarter == value.Period.QuarterSpan.Last ? Slot(value) : null,
+            Aggregation.Average => Slot(value),
             Aggregation.Sum => null,
             _ => throw new ArgumentOutOfRangeException(nameof(aggregation), aggregation, null),
         };

@@ -74,6 +74,17 @@ public readonly record struct Period : IComparable<Period>
         }
     }
 
+    /// <summary>The first and last of <see cref="Quarters"/> (without a list); a month covers no quarter.</summary>
+    internal (int First, int Last) QuarterSpan
+    {
+        get
+        {
+            if (Kind == PeriodKind.Month) throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "A month covers no whole quarter.");
+            var (first, last) = Months;
+            return ((first + 2) / 3, last / 3);
+        }
+    }
+
     /// <summary>The period of the same kind just before this one: Triwulan I 2025 gives Triwulan IV 2024, 2025 gives 2024; null in <see cref="MinYear"/>'s first.</summary>
     public Period? Previous =>
         Number > 1 ? new Period(Year, Kind, Number - 1)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Kinerja.Data;
 using Kinerja.Domain.Achievement;
 using Kinerja.Domain.Common;
@@ -46,6 +47,29 @@ internal sealed class RecapData
 
     public TargetValues TargetsOf(Guid indicatorId, int year) => Targets.GetValueOrDefault((indicatorId, year)) ?? NoTargets;
 
+    private Dictionary<Guid, List<RecapIndicatorRow>>? _indicatorsByAgency;
+    private Dictionary<Guid, List<RecapObjectiveRow>>? _objectivesByAgency;
+
+    /// <summary>The indicators of one agency, in the order of <see cref="Indicators"/> (grouped once, not searched per agency).</summary>
+    public IReadOnlyList<RecapIndicatorRow> IndicatorsOf(Guid agencyId) =>
+        (_indicatorsByAgency ??= ByAgency(Indicators, i => i.AgencyId)).GetValueOrDefault(agencyId) ?? [];
+
+    /// <summary>The objectives of one agency, in the order of <see cref="Objectives"/>.</summary>
+    public IReadOnlyList<RecapObjectiveRow> ObjectivesOf(Guid agencyId) =>
+        (_objectivesByAgency ??= ByAgency(Objectives, o => o.AgencyId)).GetValueOrDefault(agencyId) ?? [];
+
+    private static Dictionary<Guid, List<T>> ByAgency<T>(IReadOnlyList<T> rows, Func<T, Guid> agencyOf)
+    {
+        var byAgency = new Dictionary<Guid, List<T>>();
+        foreach (var row in rows)
+        {
+            if (!byAgency.TryGetValue(agencyOf(row), out var list)) byAgency[agencyOf(row)] = list = [];
+            list.Add(row);
+        }
+
+        return byAgency;
+    }
+
     /// <summary>
     /// Loads the data of <paramref name="agencyIds"/> for <paramref name="year"/> and the year before. With
     /// <paramref name="onlyFor"/> (the periods the caller computes figures for) the realizations of rounds whose period
@@ -59,13 +83,16 @@ internal sealed class RecapData
         var ids = agencyIds.ToList();
         var years = new[] { year - 1, year };
 
-        // Objectives of the Renstra that covers the year (else the latest one), per agency.
-        var plans = await db.StrategicPlans.AsNoTracking().Where(p => ids.Contains(p.AgencyId))
-            .Select(p => new { p.Id, p.AgencyId, p.FirstYear, p.LastYear }).ToListAsync(ct);
-        var planIds = plans.GroupBy(p => p.AgencyId)
-            .Select(g => (g.FirstOrDefault(p => p.FirstYear <= year && year <= p.LastYear) ?? g.MaxBy(p => p.FirstYear))!.Id).ToList();
-        var objectives = await db.Objectives.AsNoTracking().Where(o => planIds.Contains(o.PlanId))
-            .Select(o => new RecapObjectiveRow(o.Id, o.AgencyId, o.Code, o.Name)).ToListAsync(ct);
+        // Objectives of the Renstra that covers the year (else the latest one), per agency: every plan with its objectives
+        // (a plan without any as one row without), in one query; the plan is chosen here.
+        var planObjectives = await (from p in db.StrategicPlans.AsNoTracking().Where(p => ids.Contains(p.AgencyId))
+                                    join o in db.Objectives.AsNoTracking() on p.Id equals o.PlanId into os
+                                    from o in os.DefaultIfEmpty()
+                                    select new { p.Id, p.AgencyId, p.FirstYear, p.LastYear, Objective = o == null ? null : new RecapObjectiveRow(o.Id, o.AgencyId, o.Code, o.Name) })
+            .ToListAsync(ct);
+        var planIds = planObjectives.DistinctBy(p => p.Id).GroupBy(p => p.AgencyId)
+            .Select(g => (g.FirstOrDefault(p => p.FirstYear <= year && year <= p.LastYear) ?? g.MaxBy(p => p.FirstYear))!.Id).ToHashSet();
+        var objectives = planObjectives.Where(p => p.Objective is not null && planIds.Contains(p.Id)).Select(p => p.Objective!).ToList();
 
         var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.AgencyId))
             .Select(i => new RecapIndicatorRow(i.Id, i.AgencyId, i.Code, i.Name, i.Kind, i.ObjectiveId, i.UnitId, i.Measure, i.Polarity, i.Aggregation, i.Weight))
@@ -73,25 +100,33 @@ internal sealed class RecapData
         var rules = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.AchievementCap, a.CategoryBands }).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.AgencyId)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var targets = await db.IndicatorTargets.AsNoTracking().Where(t => ids.Contains(t.AgencyId) && years.Contains(t.Year)).ToListAsync(ct);
+        var targets = await db.IndicatorTargets.AsNoTracking().Where(t => ids.Contains(t.AgencyId) && years.Contains(t.Year))
+            .Select(t => new { t.IndicatorId, t.Year, t.Annual, t.Q1, t.Q2, t.Q3, t.Q4, t.MonthsJson, t.RangeLow, t.RangeHigh, t.StrategicEndTarget, t.NationalStandard, t.Baseline })
+            .ToListAsync(ct);
         var history = await db.IndicatorHistory.AsNoTracking().Where(h => ids.Contains(h.AgencyId) && years.Contains(h.Year))
             .Select(h => new { h.IndicatorId, h.Year, h.Realization }).ToListAsync(ct);
 
-        var thisYear = year.ToString(CultureInfo.InvariantCulture);
-        var lastYear = (year - 1).ToString(CultureInfo.InvariantCulture);
-        // Rounds are found by their agency and period (the index on Rounds), not by scanning every worksheet.
-        var rounds = db.Rounds.AsNoTracking().Where(r => ids.Contains(r.AgencyId));
+        // Lines are reached from the agencies' rounds, found by agency and period (the index on Rounds), then their worksheets
+        // (by round) and lines (by worksheet), never by scanning every worksheet. The query starts from the agencies: given a
+        // list of agency ids and one of periods, PostgreSQL scanned every round of a national-size database instead.
+        var agencyRounds = from a in db.Agencies.AsNoTracking()
+                           where ids.Contains(a.Id)
+                           join r in db.Rounds.AsNoTracking() on a.Id equals r.AgencyId
+                           select r;
         if (onlyFor is null)
         {
-            rounds = rounds.Where(r => r.Period.StartsWith(thisYear) || r.Period.StartsWith(lastYear));
+            // The two years' periods: "2024" <= period < "2026" (every period text starts with its year).
+            var lastYear = (year - 1).ToString(CultureInfo.InvariantCulture);
+            var nextYear = (year + 1).ToString(CultureInfo.InvariantCulture);
+            agencyRounds = agencyRounds.Where(r => string.Compare(r.Period, lastYear) >= 0 && string.Compare(r.Period, nextYear) < 0);
         }
         else
         {
             var wanted = years.SelectMany(y => RoundPeriodsFor(y, onlyFor)).Select(p => p.ToString()).ToList();
-            rounds = rounds.Where(r => wanted.Contains(r.Period));
+            agencyRounds = agencyRounds.Where(r => wanted.Contains(r.Period));
         }
 
-        var reports = await (from r in rounds
+        var reports = await (from r in agencyRounds
                              join w in db.Worksheets.AsNoTracking() on r.Id equals w.RoundId
                              join l in db.WorksheetLines.AsNoTracking() on w.Id equals l.WorksheetId
                              where l.Realization != null && (includeUnverified || w.Status == WorksheetStatus.Verified)
@@ -107,7 +142,10 @@ internal sealed class RecapData
             Objectives = objectives.OrderBy(o => o.Code, StringComparer.Ordinal).ToList(),
             Indicators = indicators.OrderBy(i => i.Code, StringComparer.Ordinal).ToList(),
             Units = units,
-            Targets = targets.ToDictionary(t => (t.IndicatorId, t.Year), t => t.Values),
+            // As IndicatorTarget.Values gives them.
+            Targets = targets.ToDictionary(t => (t.IndicatorId, t.Year), t => new TargetValues(t.Annual, [t.Q1, t.Q2, t.Q3, t.Q4],
+                t.MonthsJson is null ? null : JsonSerializer.Deserialize<decimal?[]>(t.MonthsJson), t.RangeLow, t.RangeHigh, t.StrategicEndTarget,
+                t.NationalStandard, t.Baseline)),
             History = history.ToDictionary(h => (h.IndicatorId, h.Year), h => h.Realization),
             Rules = rules.ToDictionary(a => a.Id, a => (a.AchievementCap, Agency.ScaleOf(a.CategoryBands))),
             Reports = reports.ToLookup(r => r.IndicatorId, r => new ReportedRealization(PeriodOf(r.Period), r.Realization, r.Verified, r.OrderedAt)),
@@ -172,8 +210,10 @@ internal static class RecapCalculator
     /// </summary>
     public static AgencyFigures Agency(RecapData d, Guid agencyId, Period period)
     {
-        var indicators = d.Indicators.Where(i => i.AgencyId == agencyId).Select(i => Indicator(d, i, period)).ToList();
-        var objectives = d.Objectives.Where(o => o.AgencyId == agencyId).Select(o =>
+        var rows = d.IndicatorsOf(agencyId);
+        var indicators = new List<IndicatorFigures>(rows.Count);
+        foreach (var i in rows) indicators.Add(Indicator(d, i, period));
+        var objectives = d.ObjectivesOf(agencyId).Select(o =>
         {
             var members = indicators.Where(f => f.Indicator.ObjectiveId == o.Id).ToList();
             return new ObjectiveFigures(o,
