@@ -84,25 +84,38 @@ public sealed class StepReminders(IServiceScopeFactory scopes, TimeProvider cloc
                 var link = $"/Rounds/Details/{round.Id}";
                 if (row.RemindedAt is null)
                 {
-                    if (await db.RoundSteps.Where(r => r.Id == row.Id && r.RemindedAt == null).ExecuteUpdateAsync(u => u.SetProperty(r => r.RemindedAt, now), ct) == 0) continue;
-                    await notify.ToRolesAsync(round.AgencyId, roles, link,
-                        new Text("Langkah {0} SOP putaran {1} terlambat: {2}.", s.Number, period, s.Activity), ct);
-                    sent++;
+                    if (await ClaimAndNotifyAsync(db, () => db.RoundSteps.Where(r => r.Id == row.Id && r.RemindedAt == null)
+                            .ExecuteUpdateAsync(u => u.SetProperty(r => r.RemindedAt, now), ct),
+                            () => notify.ToRolesAsync(round.AgencyId, roles, link,
+                                new Text("Langkah {0} SOP putaran {1} terlambat: {2}.", s.Number, period, s.Activity), ct), ct)) sent++;
                 }
                 else if (row.EscalatedAt is null && s.Due is { } due && s.StartedAt is { } started && row.RemindedAt is { } reminded
                          && now > reminded + (due - started))
                 {
                     var superiors = roles.Select(SuperiorOf).OfType<Role>().Distinct().ToList();
                     if (superiors.Count == 0) continue;
-                    if (await db.RoundSteps.Where(r => r.Id == row.Id && r.EscalatedAt == null).ExecuteUpdateAsync(u => u.SetProperty(r => r.EscalatedAt, now), ct) == 0) continue;
-                    await notify.ToRolesAsync(round.AgencyId, superiors, link,
-                        new Text("Langkah {0} SOP putaran {1} masih terlambat setelah diingatkan: {2}.", s.Number, period, s.Activity), ct);
-                    sent++;
+                    if (await ClaimAndNotifyAsync(db, () => db.RoundSteps.Where(r => r.Id == row.Id && r.EscalatedAt == null)
+                            .ExecuteUpdateAsync(u => u.SetProperty(r => r.EscalatedAt, now), ct),
+                            () => notify.ToRolesAsync(round.AgencyId, superiors, link,
+                                new Text("Langkah {0} SOP putaran {1} masih terlambat setelah diingatkan: {2}.", s.Number, period, s.Activity), ct), ct)) sent++;
                 }
             }
         }
 
-        if (sent > 0) await db.SaveChangesAsync(ct);
         return sent;
+    }
+
+    /// <summary>
+    /// Marks a reminder sent (a conditional update, so only one instance claims it) and saves its notifications in the
+    /// same transaction: a crash between the two leaves the reminder unsent, to be sent by the next pass, never lost.
+    /// </summary>
+    private static async Task<bool> ClaimAndNotifyAsync(KinerjaDbContext db, Func<Task<int>> claim, Func<Task> notify, CancellationToken ct)
+    {
+        await using var write = await db.BeginWriteAsync(ct);
+        if (await claim() == 0) return false;
+        await notify();
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        return true;
     }
 }
