@@ -95,6 +95,7 @@ internal static class PlanModel
             e.Property(h => h.Realization).HasPrecision(24, Figure);
             e.HasOne<Indicator>().WithMany().HasForeignKey(h => h.IndicatorId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(h => new { h.IndicatorId, h.Year }).IsUnique();
+            e.HasIndex(h => new { h.AgencyId, h.Year }); // the recap and reports read an agency's years of history
         });
         b.Entity<PerformanceAgreement>(e =>
         {

@@ -710,6 +710,8 @@ namespace Kinerja.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgencyId", "Year");
+
                     b.HasIndex("IndicatorId", "Year")
                         .IsUnique();
 

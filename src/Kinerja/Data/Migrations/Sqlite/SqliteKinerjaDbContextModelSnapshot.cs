@@ -705,6 +705,8 @@ namespace Kinerja.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgencyId", "Year");
+
                     b.HasIndex("IndicatorId", "Year")
                         .IsUnique();
 
