@@ -136,6 +136,19 @@ try
     }
 
     Console.WriteLine($"server memory: peak resident (VmHWM) {peak / 1024:F0} MB, highest sampled RSS {samples / 1024:F0} MB");
+
+    // 7. Reading the recap of what was just submitted (unverified values included), next to the bare GET again: each
+    //    coordinator their agency's, and the system administrator the whole province's (40 agencies side by side).
+    var admin = await Api.SendAsync(http, HttpMethod.Post, "/api/v1/auth/token", "", new { username = "admin", password = "Admin#Surge2026" });
+    var adminToken = admin.GetProperty("token").GetString()!;
+    var government = people[0].GovernmentId;
+    var seconds = TimeSpan.FromSeconds(options.ReadSeconds);
+    var bareAgain = await Ceiling.MeasureAsync(http, HttpMethod.Get, "/health/live", options.Connections, seconds);
+    var agencyRecap = await Reads.MeasureAsync(http, options.Connections, seconds,
+        n => ($"/api/v1/agencies/{people[n % people.Count].AgencyId}/recap?period=2026-Q3&includeUnverified=true", people[n % people.Count].CoordinatorToken));
+    var governmentRecap = await Reads.MeasureAsync(http, Math.Min(options.Connections, 16), seconds,
+        _ => ($"/api/v1/governments/{government}/recap?period=2026-Q3&includeUnverified=true", adminToken));
+    Console.WriteLine($"recap reads ({options.ReadSeconds} s each): bare GET {bareAgain:F0} req/s; one agency {agencyRecap}; the province of {people.Count} agencies {governmentRecap}");
     foreach (var e in errors.Take(10)) Console.WriteLine("  error: " + e);
     exit = errors.IsEmpty && submitted == sheets.Count ? 0 : 1;
 }
@@ -150,7 +163,7 @@ return exit;
 
 static double Percentile(double[] sorted, int p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
 
-internal sealed record Options(string Server, int Agencies, int Units, int Lines, int Connections, int Port, bool Keep)
+internal sealed record Options(string Server, int Agencies, int Units, int Lines, int Connections, int Port, bool Keep, int ReadSeconds)
 {
     public static Options Parse(string[] args)
     {
@@ -158,11 +171,11 @@ internal sealed record Options(string Server, int Agencies, int Units, int Lines
         return new Options(
             Path.GetFullPath(Get("--server", "src/Kinerja/bin/Release/net10.0/kinerja.dll")),
             int.Parse(Get("--agencies", "40")), int.Parse(Get("--units", "25")), int.Parse(Get("--lines", "30")),
-            int.Parse(Get("--connections", "256")), int.Parse(Get("--port", "5097")), args.Contains("--keep"));
+            int.Parse(Get("--connections", "256")), int.Parse(Get("--port", "5097")), args.Contains("--keep"), int.Parse(Get("--read-seconds", "5")));
     }
 }
 
-internal sealed record AgencyPeople(Guid AgencyId, string CoordinatorToken, Dictionary<Guid, string> StaffTokens);
+internal sealed record AgencyPeople(Guid GovernmentId, Guid AgencyId, string CoordinatorToken, Dictionary<Guid, string> StaffTokens);
 
 internal static class Seed
 {
@@ -231,7 +244,7 @@ internal static class Seed
             await db.SaveChangesAsync();
             var tokens = new Dictionary<Guid, string>();
             foreach (var (user, unit) in users) tokens[unit!.Value] = await TokenAsync(sp, user);
-            result.Add(new AgencyPeople(agency.Id, await TokenAsync(sp, coordinator), tokens));
+            result.Add(new AgencyPeople(government.Id, agency.Id, await TokenAsync(sp, coordinator), tokens));
         }
 
         return result;
@@ -254,7 +267,7 @@ internal static class Api
     public static async Task<JsonElement> SendAsync(HttpClient http, HttpMethod method, string path, string token, object? body)
     {
         using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token.Length > 0) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (body is not null) request.Content = JsonContent.Create(body);
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
@@ -296,6 +309,32 @@ internal static class Ceiling
         })));
         return count / sw.Elapsed.TotalSeconds;
     }
+}
+
+internal static class Reads
+{
+    /// <summary>Requests of <paramref name="next"/> (path and bearer token) from many connections for a while: "N req/s, p50 .., p99 ..".</summary>
+    public static async Task<string> MeasureAsync(HttpClient http, int connections, TimeSpan duration, Func<int, (string Path, string Token)> next)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var n = 0;
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        {
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                var (path, token) = next(Interlocked.Increment(ref n));
+                var start = Stopwatch.GetTimestamp();
+                await Api.SendAsync(http, HttpMethod.Get, path, token, null);
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        })));
+        var sorted = latencies.OrderBy(x => x).ToArray();
+        return $"{sorted.Length / sw.Elapsed.TotalSeconds:F0} req/s (p50 {Percentile(sorted, 50):F1} ms, p99 {Percentile(sorted, 99):F1} ms)";
+    }
+
+    private static double Percentile(double[] sorted, int p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
 }
 
 /// <summary>Samples the server's resident memory every 100 ms and reads its peak (VmHWM) from /proc at the end.</summary>
