@@ -152,6 +152,11 @@ public abstract partial class SignInSecurityTests(KinerjaFixture f)
         {
             (await db.AuditRecords.AsNoTracking().Where(r => r.EntityType == nameof(AppUser)).ToListAsync())
                 .ShouldContain(r => r.After != null && r.After.Contains("\"TwoFactorEnabled\":false"));
+            // Turning it off forgets the last step used (the next key starts afresh): the one audited write of that token.
+            var id = (await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "dkp.kadis")).Id;
+            (await db.UserTokens.AsNoTracking().AnyAsync(t => t.UserId == id && t.Name == "LastTotpStep")).ShouldBeFalse();
+            (await db.AuditRecords.AsNoTracking().Where(r => r.EntityId == $"{id},Kinerja,LastTotpStep").Select(r => r.Action).ToListAsync())
+                .ShouldBe(["delete"]);
         }
     }
 
@@ -253,7 +258,7 @@ public abstract partial class SignInSecurityTests(KinerjaFixture f)
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "tanjunganom.camat");
         (await db.UserTokens.AsNoTracking().SingleAsync(t => t.UserId == user.Id && t.LoginProvider == "Kinerja" && t.Name == "LastTotpStep")).Value
             .ShouldBe((now + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        (await db.AuditRecords.AsNoTracking().Where(r => r.EntityId.Contains("LastTotpStep")).CountAsync()).ShouldBe(0);
+        (await db.AuditRecords.AsNoTracking().Where(r => r.EntityId == $"{user.Id},Kinerja,LastTotpStep").CountAsync()).ShouldBe(0);
     }
 
     [Fact]
