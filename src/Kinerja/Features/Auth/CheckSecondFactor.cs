@@ -25,7 +25,7 @@ public enum SecondFactor
 /// kept per user in AspNetUserTokens (Kinerja / LastTotpStep). A code used again, also by a simultaneous request, is
 /// refused as <see cref="SecondFactor.Used"/> and counts as a failure.
 /// </summary>
-public sealed class CheckSecondFactor(UserManager<AppUser> users, KinerjaDbContext db, TimeProvider clock)
+public sealed class CheckSecondFactor(UserManager<AppUser> users, KinerjaDbContext db)
 {
     public const string TokenProvider = "Kinerja";
     public const string LastStepToken = "LastTotpStep";
@@ -41,10 +41,11 @@ public sealed class CheckSecondFactor(UserManager<AppUser> users, KinerjaDbConte
         {
             if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
             {
-                // Identity does not say which step matched: find it from the key the same way. This runs an instant
-                // later, so a code at the very edge of the window may be gone; it then counts as wrong, and the next works.
+                // Identity does not say which step matched: find it from the key the same way, on the clock Identity reads
+                // (the system clock, not an injected TimeProvider). This runs an instant later, so a code at the very edge
+                // of the window may be gone; it then counts as wrong, and the next one works.
                 var key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
-                if (TotpSteps.MatchingStep(key, digits, clock.GetUtcNow()) is { } step)
+                if (TotpSteps.MatchingStep(key, digits, DateTimeOffset.UtcNow) is { } step)
                 {
                     result = await ClaimStepAsync(user.Id, step) ? SecondFactor.Valid : SecondFactor.Used;
                 }
