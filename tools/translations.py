@@ -927,6 +927,14 @@ EN = {
     "Kirim baris anggaran tahun itu (lines); daftar kosong menghapus semuanya.": "Send the budget lines of the year (lines); an empty list removes them all.",
     "Alamat API": "The API address",
     "Sel {0} berisi karakter NUL (_x0000_) yang tidak dapat disimpan; hapus karakter itu lalu unggah lagi.": "Cell {0} contains a NUL character (_x0000_) that cannot be stored; remove it and upload again.",
+    # Two-step verification: a code is accepted once; new recovery codes
+    "Kode verifikasi sudah dipakai.": "The verification code has already been used.",
+    "Kode ini sudah dipakai dan tidak berlaku lagi. Tunggu kode berikutnya di aplikasi autentikator (berganti setiap 30 detik), lalu masukkan kode itu.": "This code has already been used and is no longer valid. Wait for the next code in the authenticator app (it changes every 30 seconds), then enter that one.",
+    "Kode tidak cocok. Masukkan kode yang sedang tampil di aplikasi autentikator.": "The code does not match. Enter the code the authenticator app shows now.",
+    "Kode pemulihan baru sudah dibuat. Kode pemulihan yang lama tidak berlaku lagi.": "New recovery codes have been made. The old recovery codes no longer work.",
+    "Buat kode pemulihan baru": "Make new recovery codes",
+    "Kode pemulihan yang lama tidak berlaku lagi setelah kode baru dibuat.": "The old recovery codes stop working once new ones are made.",
+    "Buat kode baru": "Make new codes",
     # Subjects passed as {0} into other texts
     "tanpa ekstensi": "without an extension",
     "Tautan": "Link",

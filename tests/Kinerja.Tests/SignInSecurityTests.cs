@@ -34,8 +34,11 @@ public abstract partial class SignInSecurityTests(KinerjaFixture f)
         await Submit(client, "/Account/Login", await client.GetStringAsync("/Account/Login"),
             new() { ["UserName"] = userName, ["Password"] = password });
 
-    /// <summary>Turns two-step verification on for <paramref name="userName"/> through the page; returns the key and the recovery codes.</summary>
-    private async Task<(string Key, string[] RecoveryCodes)> EnableAsync(string userName)
+    /// <summary>
+    /// Turns two-step verification on for <paramref name="userName"/> through the page with the current code; returns the
+    /// key, the recovery codes and the signed-in browser.
+    /// </summary>
+    private async Task<(string Key, string[] RecoveryCodes, HttpClient Browser)> EnableAsync(string userName)
     {
         var browser = await f.SignInPagesAsync(userName);
         var page = await browser.GetStringAsync("/Account/TwoFactor");
@@ -46,7 +49,7 @@ public abstract partial class SignInSecurityTests(KinerjaFixture f)
         enabled.ShouldContain("data-testid=\"two-factor-on\"");
         var codes = RecoveryCodeRegex().Matches(enabled).Select(m => m.Groups[1].Value).ToArray();
         codes.Length.ShouldBe(10);
-        return (key, codes);
+        return (key, codes, browser);
     }
 
     [Fact]
@@ -122,7 +125,8 @@ public abstract partial class SignInSecurityTests(KinerjaFixture f)
         var wrongPage = await wrong.Content.ReadAsStringAsync();
         wrongPage.ShouldContain("Periksa kode 6 digit");
         wrongPage.ShouldContain("data-testid=\"code-form\"");
-        var signedIn = await Submit(browser, "/Account/Login?handler=Code", wrongPage, new() { ["Code"] = Totp.Code(key) });
+        // Each code is accepted once (see the tests of replays): the next code of the app, not the one that turned it on.
+        var signedIn = await Submit(browser, "/Account/Login?handler=Code", wrongPage, new() { ["Code"] = Totp.Ahead(key, 1) });
         signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await browser.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -141,20 +145,25 @@ public abstract partial class SignInSecurityTests(KinerjaFixture f)
         settings.ShouldContain("Sisa kode pemulihan: 9.");
         (await (await Submit(browser, "/Account/TwoFactor?handler=Disable", settings, new() { ["Code"] = Totp.Wrong(key) })).Content.ReadAsStringAsync())
             .ShouldContain("data-testid=\"two-factor-on\"");
-        (await (await Submit(browser, "/Account/TwoFactor?handler=Disable", settings, new() { ["Code"] = Totp.Code(key) })).Content.ReadAsStringAsync())
+        (await (await Submit(browser, "/Account/TwoFactor?handler=Disable", settings, new() { ["Code"] = Totp.Ahead(key, 2) })).Content.ReadAsStringAsync())
             .ShouldContain("data-testid=\"two-factor-off\"");
         (await PasswordStep(Browser(), "dkp.kadis")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using (var db = f.NewDbContext())
         {
             (await db.AuditRecords.AsNoTracking().Where(r => r.EntityType == nameof(AppUser)).ToListAsync())
                 .ShouldContain(r => r.After != null && r.After.Contains("\"TwoFactorEnabled\":false"));
+            // Turning it off forgets the last step used (the next key starts afresh): the one audited write of that token.
+            var id = (await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "dkp.kadis")).Id;
+            (await db.UserTokens.AsNoTracking().AnyAsync(t => t.UserId == id && t.Name == "LastTotpStep")).ShouldBeFalse();
+            (await db.AuditRecords.AsNoTracking().Where(r => r.EntityId == $"{id},Kinerja,LastTotpStep").Select(r => r.Action).ToListAsync())
+                .ShouldBe(["delete"]);
         }
     }
 
     [Fact]
     public async Task The_token_API_asks_for_the_code_when_two_step_verification_is_on_and_counts_wrong_codes_towards_lockout()
     {
-        var (key, codes) = await EnableAsync("paringin.camat");
+        var (key, codes, _) = await EnableAsync("paringin.camat");
         var client = Browser();
         Task<HttpResponseMessage> Token(string? otp, string? language = null)
         {
@@ -172,7 +181,7 @@ public abstract partial class SignInSecurityTests(KinerjaFixture f)
         english.GetProperty("detail").GetString()!.ShouldContain("otp");
         (await (await Token(Totp.Wrong(key))).Problem(HttpStatusCode.Unauthorized)).GetProperty("title").GetString().ShouldBe("Kode verifikasi salah.");
 
-        var token = await (await Token(Totp.Code(key))).Json(HttpStatusCode.OK);
+        var token = await (await Token(Totp.Ahead(key, 1))).Json(HttpStatusCode.OK);
         var signedIn = Browser();
         signedIn.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("token").GetString());
         (await signedIn.GetJson("/api/v1/me")).GetProperty("userName").GetString().ShouldBe("paringin.camat");
@@ -184,6 +193,154 @@ public abstract partial class SignInSecurityTests(KinerjaFixture f)
         for (var i = 0; i < 3; i++) (await Token(Totp.Wrong(key))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await (await Token(Totp.Wrong(key))).Problem(HttpStatusCode.Unauthorized)).GetProperty("title").GetString().ShouldBe("Akun dikunci sementara.");
         (await (await Token(Totp.Code(key))).Problem(HttpStatusCode.Unauthorized)).GetProperty("title").GetString().ShouldBe("Akun dikunci sementara.");
+    }
+
+    private Task<HttpResponseMessage> TokenAsync(string userName, string? otp, string? language = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+        {
+            Content = JsonContent.Create(new { username = userName, password = KinerjaFixture.DemoPassword, otp }),
+        };
+        if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
+        return Browser().SendAsync(request);
+    }
+
+    /// <summary>A browser at the code step of the sign-in page, with that page.</summary>
+    private async Task<(HttpClient Browser, string Page)> CodeStepAsync(string userName)
+    {
+        var browser = Browser();
+        var page = await (await PasswordStep(browser, userName)).Content.ReadAsStringAsync();
+        page.ShouldContain("data-testid=\"code-form\"");
+        return (browser, page);
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_is_accepted_once_on_the_page_and_the_API_and_the_next_code_works()
+    {
+        var (key, _, _) = await EnableAsync("tanjunganom.camat");
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var first = Totp.Code(Totp.Base32(key), now + 1, 6);
+        var second = Totp.Code(Totp.Base32(key), now + 2, 6);
+
+        // The page: the code signs in once; the same code in another browser is refused with the hint to wait.
+        var (browser, page) = await CodeStepAsync("tanjunganom.camat");
+        (await Submit(browser, "/Account/Login?handler=Code", page, new() { ["Code"] = first })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (again, againPage) = await CodeStepAsync("tanjunganom.camat");
+        var replayed = await Submit(again, "/Account/Login?handler=Code", againPage, new() { ["Code"] = first });
+        replayed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var replayedPage = await replayed.Content.ReadAsStringAsync();
+        replayedPage.ShouldContain("Kode ini sudah dipakai dan tidak berlaku lagi. Tunggu kode berikutnya");
+        replayedPage.ShouldContain("data-testid=\"code-form\"");
+        (await again.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.Redirect); // not signed in
+
+        // The API shares the record: the code used on the page is refused there too, in both languages.
+        var problem = await (await TokenAsync("tanjunganom.camat", first)).Problem(HttpStatusCode.Unauthorized);
+        problem.GetProperty("title").GetString().ShouldBe("Kode verifikasi sudah dipakai.");
+        problem.GetProperty("detail").GetString()!.ShouldContain("Tunggu kode berikutnya");
+        var english = await (await TokenAsync("tanjunganom.camat", first, "en")).Problem(HttpStatusCode.Unauthorized);
+        english.GetProperty("title").GetString().ShouldBe("The verification code has already been used.");
+        english.GetProperty("detail").GetString()!.ShouldContain("Wait for the next code");
+
+        // The next code works once on the API, and is then refused on the API and on the page.
+        (await TokenAsync("tanjunganom.camat", second)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await TokenAsync("tanjunganom.camat", second)).Problem(HttpStatusCode.Unauthorized)).GetProperty("title").GetString()
+            .ShouldBe("Kode verifikasi sudah dipakai.");
+        var (third, thirdPage) = await CodeStepAsync("tanjunganom.camat");
+        (await (await Submit(third, "/Account/Login?handler=Code", thirdPage, new() { ["Code"] = second })).Content.ReadAsStringAsync())
+            .ShouldContain("Kode ini sudah dipakai");
+
+        // An older code than the last one used is refused as well, though Identity alone would accept it.
+        (await (await TokenAsync("tanjunganom.camat", Totp.Ahead(key, 0))).Problem(HttpStatusCode.Unauthorized)).GetProperty("title").GetString()
+            .ShouldBe("Kode verifikasi sudah dipakai.");
+
+        // The step is kept as a user token, not in the audit trail.
+        await using var db = f.NewDbContext();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "tanjunganom.camat");
+        (await db.UserTokens.AsNoTracking().SingleAsync(t => t.UserId == user.Id && t.LoginProvider == "Kinerja" && t.Name == "LastTotpStep")).Value
+            .ShouldBe((now + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (await db.AuditRecords.AsNoTracking().Where(r => r.EntityId == $"{user.Id},Kinerja,LastTotpStep").CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Simultaneous_sign_ins_with_one_code_on_the_page_and_the_API_give_exactly_one_success()
+    {
+        var (key, _, _) = await EnableAsync("tanjunganom.sekcam");
+        var pages = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => CodeStepAsync("tanjunganom.sekcam")));
+        var code = Totp.Ahead(key, 1);
+
+        // Four attempts at once (under the lockout limit of five, so the losers' failures do not lock the account).
+        using var start = new SemaphoreSlim(0);
+        var attempts = pages.Select(async p =>
+            {
+                await start.WaitAsync();
+                var response = await Submit(p.Browser, "/Account/Login?handler=Code", p.Page, new() { ["Code"] = code });
+                return (Success: response.StatusCode == HttpStatusCode.Redirect, Text: await response.Content.ReadAsStringAsync());
+            })
+            .Concat(Enumerable.Range(0, 2).Select(async _ =>
+            {
+                await start.WaitAsync();
+                var response = await TokenAsync("tanjunganom.sekcam", code);
+                return (Success: response.StatusCode == HttpStatusCode.OK, Text: await response.Content.ReadAsStringAsync());
+            }))
+            .ToList();
+        start.Release(attempts.Count);
+        var results = await Task.WhenAll(attempts);
+
+        results.Count(r => r.Success).ShouldBe(1);
+        foreach (var refused in results.Where(r => !r.Success)) refused.Text.ShouldContain("sudah dipakai");
+        (await TokenAsync("tanjunganom.sekcam", Totp.Ahead(key, 2))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task New_recovery_codes_need_a_current_code_replace_the_old_ones_and_are_audited_without_their_values()
+    {
+        var (key, old, browser) = await EnableAsync("dkp.sekdis");
+        var settings = await browser.GetStringAsync("/Account/TwoFactor");
+        settings.ShouldContain("data-testid=\"recovery-codes-form\"");
+        settings.ShouldNotContain("data-testid=\"recovery-codes\"");
+
+        // A wrong code or a recovery code does not make new ones.
+        var wrong = await (await Submit(browser, "/Account/TwoFactor?handler=RecoveryCodes", settings, new() { ["Code"] = Totp.Wrong(key) })).Content.ReadAsStringAsync();
+        wrong.ShouldContain("Kode tidak cocok.");
+        wrong.ShouldNotContain("data-testid=\"recovery-codes\"");
+        (await (await Submit(browser, "/Account/TwoFactor?handler=RecoveryCodes", settings, new() { ["Code"] = old[0] })).Content.ReadAsStringAsync())
+            .ShouldNotContain("data-testid=\"recovery-codes\"");
+
+        var code = Totp.Ahead(key, 1);
+        var made = await (await Submit(browser, "/Account/TwoFactor?handler=RecoveryCodes", settings, new() { ["Code"] = code })).Content.ReadAsStringAsync();
+        made.ShouldContain("Kode pemulihan baru sudah dibuat.");
+        made.ShouldContain("Sisa kode pemulihan: 10.");
+        var codes = RecoveryCodeRegex().Matches(made).Select(m => m.Groups[1].Value).ToArray();
+        codes.Length.ShouldBe(10);
+        codes.Intersect(old).ShouldBeEmpty();
+
+        // The same code again is refused; the new codes are not shown again.
+        var replayed = await (await Submit(browser, "/Account/TwoFactor?handler=RecoveryCodes", settings, new() { ["Code"] = code })).Content.ReadAsStringAsync();
+        replayed.ShouldContain("Kode ini sudah dipakai");
+        replayed.ShouldNotContain("data-testid=\"recovery-codes\"");
+        (await browser.GetStringAsync("/Account/TwoFactor")).ShouldNotContain(codes[0]);
+
+        // Old codes no longer sign in, on the page or the API; a new one does, once.
+        var (oldBrowser, oldPage) = await CodeStepAsync("dkp.sekdis");
+        var refused = await Submit(oldBrowser, "/Account/Login?handler=Code", oldPage, new() { ["Code"] = old[1] });
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Periksa kode 6 digit");
+        (await (await TokenAsync("dkp.sekdis", old[2])).Problem(HttpStatusCode.Unauthorized)).GetProperty("title").GetString().ShouldBe("Kode verifikasi salah.");
+        var (newBrowser, newPage) = await CodeStepAsync("dkp.sekdis");
+        (await Submit(newBrowser, "/Account/Login?handler=Code", newPage, new() { ["Code"] = codes[0] })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await TokenAsync("dkp.sekdis", codes[1])).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await TokenAsync("dkp.sekdis", codes[1])).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        // The audit trail has the replaced codes token, never a code.
+        await using var db = f.NewDbContext();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "dkp.sekdis");
+        var records = await db.AuditRecords.AsNoTracking().ToListAsync();
+        records.Count(r => r.Action == "update" && r.EntityId == $"{user.Id},[AspNetUserStore],RecoveryCodes" && r.UserName == "dkp.sekdis")
+            .ShouldBeGreaterThanOrEqualTo(1);
+        foreach (var secret in codes.Concat(old).Append(key))
+        {
+            records.ShouldNotContain(r => (r.Before ?? "").Contains(secret) || (r.After ?? "").Contains(secret), secret);
+        }
     }
 
     [Fact]
@@ -402,6 +559,9 @@ public sealed class TotpHelperTests
 public static class Totp
 {
     public static string Code(string base32Key, DateTimeOffset? at = null) => Code(Base32(base32Key), (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30, 6);
+
+    /// <summary>The code <paramref name="steps"/> time steps after the current one (Identity accepts up to two ahead).</summary>
+    public static string Ahead(string base32Key, int steps) => Code(base32Key, DateTimeOffset.UtcNow.AddSeconds(30 * steps));
 
     /// <summary>A 6-digit code that is none of those accepted now (Identity allows two steps either side).</summary>
     public static string Wrong(string base32Key)

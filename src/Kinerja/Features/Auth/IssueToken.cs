@@ -55,6 +55,7 @@ public sealed class IssueToken(
             switch (await secondFactor.HandleAsync(user, request.Otp))
             {
                 case SecondFactor.LockedOut: throw CheckSecondFactor.LockedOut();
+                case SecondFactor.Used: throw CheckSecondFactor.Used();
                 case SecondFactor.Wrong: throw new AppProblem(StatusCodes.Status401Unauthorized, CheckSecondFactor.WrongCodeTitle, CheckSecondFactor.WrongCodeDetail);
             }
         }

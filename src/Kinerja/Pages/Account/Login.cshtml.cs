@@ -84,6 +84,9 @@ public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser
                 AskCode = false;
                 ModelState.AddModelError(string.Empty, M[CheckSecondFactor.LockedOutDetail]);
                 return Page();
+            case SecondFactor.Used:
+                ModelState.AddModelError(nameof(Code), M[CheckSecondFactor.UsedCodeDetail]);
+                return Page();
             default:
                 ModelState.AddModelError(nameof(Code), M[CheckSecondFactor.WrongCodeDetail]);
                 return Page();

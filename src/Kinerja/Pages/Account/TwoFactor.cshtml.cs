@@ -9,7 +9,8 @@ namespace Kinerja.Pages.Account;
 
 /// <summary>
 /// Two-step verification of the signed-in user (RFC 6238 codes from an authenticator app): shows the key and its QR code,
-/// turns it on after one right code and shows one-time recovery codes once; turns it off with a current code. The audit
+/// turns it on after one right code and shows one-time recovery codes once; makes a new set of recovery codes and turns
+/// it off with a current code (each code of the app is accepted once, see <see cref="CheckSecondFactor"/>). The audit
 /// trail records the change of TwoFactorEnabled; the key and recovery codes are stored as user tokens, whose values it masks.
 /// </summary>
 public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CheckSecondFactor secondFactor) : KinerjaPage
@@ -48,9 +49,9 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         if (!user.TwoFactorEnabled)
         {
             // Only a code of the app proves the key was stored; a recovery code does not exist yet.
-            if (await secondFactor.HandleAsync(user, Code, allowRecoveryCode: false) != SecondFactor.Valid)
+            if (!await CodeAcceptedAsync(user, allowRecoveryCode: false,
+                    M["Kode tidak cocok. Pastikan kunci sudah disimpan di aplikasi dan jam ponsel tepat, lalu masukkan kode yang sedang tampil."]))
             {
-                ModelState.AddModelError(nameof(Code), M["Kode tidak cocok. Pastikan kunci sudah disimpan di aplikasi dan jam ponsel tepat, lalu masukkan kode yang sedang tampil."]);
                 await LoadAsync(user);
                 return Page();
             }
@@ -70,9 +71,9 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         if (user.TwoFactorEnabled)
         {
-            if (await secondFactor.HandleAsync(user, Code) != SecondFactor.Valid)
+            if (!await CodeAcceptedAsync(user, allowRecoveryCode: true,
+                    M["Kode tidak cocok. Masukkan kode yang sedang tampil di aplikasi autentikator atau salah satu kode pemulihan."]))
             {
-                ModelState.AddModelError(nameof(Code), M["Kode tidak cocok. Masukkan kode yang sedang tampil di aplikasi autentikator atau salah satu kode pemulihan."]);
                 await LoadAsync(user);
                 return Page();
             }
@@ -80,6 +81,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
             await users.SetTwoFactorEnabledAsync(user, false);
             // A new key next time, and the recovery codes of this one are void.
             await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes");
+            await users.RemoveAuthenticationTokenAsync(user, CheckSecondFactor.TokenProvider, CheckSecondFactor.LastStepToken); // steps of the old key
             await users.ResetAuthenticatorKeyAsync(user);
             await signIn.RefreshSignInAsync(user);
             Done = M["Verifikasi dua langkah dimatikan."];
@@ -87,6 +89,39 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
 
         await LoadAsync(user);
         return Page();
+    }
+
+    /// <summary>
+    /// A new set of recovery codes (after using some, or when the printed ones may have been seen), for a current code of
+    /// the app; the old ones stop working and the new ones are shown once. The audit trail records the change of the
+    /// recovery codes token, with its value masked.
+    /// </summary>
+    public async Task<IActionResult> OnPostRecoveryCodesAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        if (user.TwoFactorEnabled
+            && await CodeAcceptedAsync(user, allowRecoveryCode: false, M["Kode tidak cocok. Masukkan kode yang sedang tampil di aplikasi autentikator."]))
+        {
+            RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+            Done = M["Kode pemulihan baru sudah dibuat. Kode pemulihan yang lama tidak berlaku lagi."];
+        }
+
+        await LoadAsync(user);
+        return Page();
+    }
+
+    /// <summary>Checks <see cref="Code"/>; when it is not accepted, says why next to the field.</summary>
+    private async Task<bool> CodeAcceptedAsync(AppUser user, bool allowRecoveryCode, string wrong)
+    {
+        var result = await secondFactor.HandleAsync(user, Code, allowRecoveryCode);
+        if (result == SecondFactor.Valid) return true;
+        ModelState.AddModelError(nameof(Code), result switch
+        {
+            SecondFactor.Used => M[CheckSecondFactor.UsedCodeDetail],
+            SecondFactor.LockedOut => M[CheckSecondFactor.LockedOutDetail],
+            _ => wrong,
+        });
+        return false;
     }
 
     private async Task LoadAsync(AppUser user)
