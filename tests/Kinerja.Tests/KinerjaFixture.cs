@@ -129,6 +129,19 @@ public sealed class PostgresFixture : KinerjaFixture
         await using var conn = new NpgsqlConnection(_server);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        // FORCE waits 5 s for the database's sessions to end; on a loaded machine one may take longer ("being accessed
+        // by other users", 55006), so try again a few times before failing the class's cleanup.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await cmd.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
     }
 }
