@@ -3,17 +3,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Text.Json;
 using Kinerja.Data;
 using Kinerja.Domain.Organisation;
 using Kinerja.Domain.Plan;
 using Kinerja.Infrastructure;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 // The deadline surge (issue 8): every unit of a province fills its worksheet line by line and submits it, all at
 // once, against the real server in its own process. Usage (bench/load/surge.sh builds and runs it):
@@ -29,7 +25,7 @@ Console.WriteLine($"surge: {options.Agencies} agencies x {options.Units} units =
                   $"{options.Connections} connections, {Environment.ProcessorCount} cores, data {dataDir}");
 
 // 1. Seed the province straight into the database through the application's own model (audited like any save), and
-//    mint each person's bearer token with the application's own protector: the surge measures filling and submitting,
+//    give each person the bearer token the token API would (IssueToken.TokenForAsync): the surge measures filling and submitting,
 //    not 1,000 password hashes (bench/load/sign-in.sh measures signing in).
 var sw = Stopwatch.StartNew();
 var people = await Seed.RunAsync(options);
@@ -82,8 +78,8 @@ try
     Console.WriteLine($"{sheets.Count} worksheets distributed");
 
     // 4. The machine's ceiling in this run, with the same client and connections: a bare GET and a raw one-row insert.
-    var bare = await Ceiling.MeasureAsync(http, HttpMethod.Get, "/health/live", options.Connections, TimeSpan.FromSeconds(5));
-    var raw = await Ceiling.MeasureAsync(http, HttpMethod.Post, "/load-probe/raw-insert", options.Connections, TimeSpan.FromSeconds(5));
+    var bare = await Sustained.CeilingAsync(http, HttpMethod.Get, "/health/live", options.Connections, TimeSpan.FromSeconds(5));
+    var raw = await Sustained.CeilingAsync(http, HttpMethod.Post, "/load-probe/raw-insert", options.Connections, TimeSpan.FromSeconds(5));
     Console.WriteLine($"ceiling: bare GET {bare:F0} req/s, raw one-row insert {raw:F0} req/s");
 
     // 5. The surge: every worksheet at once; each is read, filled line by line (value and explanation) and submitted.
@@ -132,7 +128,7 @@ try
     foreach (var (kind, bag) in latencies.OrderBy(k => k.Key))
     {
         var sorted = bag.OrderBy(x => x).ToArray();
-        Console.WriteLine($"  {kind,-6} n={sorted.Length,6}  p50 {Percentile(sorted, 50),7:F1} ms  p99 {Percentile(sorted, 99),7:F1} ms  max {sorted[^1],7:F1} ms");
+        Console.WriteLine($"  {kind,-6} n={sorted.Length,6}  p50 {Sustained.Percentile(sorted, 50),7:F1} ms  p99 {Sustained.Percentile(sorted, 99),7:F1} ms  max {sorted[^1],7:F1} ms");
     }
 
     Console.WriteLine($"server memory: peak resident (VmHWM) {peak / 1024:F0} MB, highest sampled RSS {samples / 1024:F0} MB");
@@ -143,10 +139,10 @@ try
     var adminToken = admin.GetProperty("token").GetString()!;
     var government = people[0].GovernmentId;
     var seconds = TimeSpan.FromSeconds(options.ReadSeconds);
-    var bareAgain = await Ceiling.MeasureAsync(http, HttpMethod.Get, "/health/live", options.Connections, seconds);
-    var agencyRecap = await Reads.MeasureAsync(http, options.Connections, seconds,
+    var bareAgain = await Sustained.CeilingAsync(http, HttpMethod.Get, "/health/live", options.Connections, seconds);
+    var agencyRecap = await Sustained.ReadsAsync(http, options.Connections, seconds,
         n => ($"/api/v1/agencies/{people[n % people.Count].AgencyId}/recap?period=2026-Q3&includeUnverified=true", people[n % people.Count].CoordinatorToken));
-    var governmentRecap = await Reads.MeasureAsync(http, Math.Min(options.Connections, 16), seconds,
+    var governmentRecap = await Sustained.ReadsAsync(http, Math.Min(options.Connections, 16), seconds,
         _ => ($"/api/v1/governments/{government}/recap?period=2026-Q3&includeUnverified=true", adminToken));
     Console.WriteLine($"recap reads ({options.ReadSeconds} s each): bare GET {bareAgain:F0} req/s; one agency {agencyRecap}; the province of {people.Count} agencies {governmentRecap}");
     foreach (var e in errors.Take(10)) Console.WriteLine("  error: " + e);
@@ -160,8 +156,6 @@ finally
 }
 
 return exit;
-
-static double Percentile(double[] sorted, int p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
 
 internal sealed record Options(string Server, int Agencies, int Units, int Lines, int Connections, int Port, bool Keep, int ReadSeconds)
 {
@@ -193,6 +187,7 @@ internal static class Seed
             var sp = scope.ServiceProvider;
             sp.GetRequiredService<AuditActor>().UserName = "surge-seed";
             var db = sp.GetRequiredService<KinerjaDbContext>();
+            var issue = sp.GetRequiredService<Kinerja.Features.Auth.IssueToken>();
             var government = db.Governments.SingleOrDefault(g => g.Name == "Provinsi Uji Beban");
             if (government is null)
             {
@@ -243,22 +238,11 @@ internal static class Seed
 
             await db.SaveChangesAsync();
             var tokens = new Dictionary<Guid, string>();
-            foreach (var (user, unit) in users) tokens[unit!.Value] = await TokenAsync(sp, user);
-            result.Add(new AgencyPeople(government.Id, agency.Id, await TokenAsync(sp, coordinator), tokens));
+            foreach (var (user, unit) in users) tokens[unit!.Value] = (await issue.TokenForAsync(user)).Token;
+            result.Add(new AgencyPeople(government.Id, agency.Id, (await issue.TokenForAsync(coordinator)).Token, tokens));
         }
 
         return result;
-    }
-
-    /// <summary>A bearer token exactly as POST /api/v1/auth/token issues it (IssueToken), without checking a password.</summary>
-    private static async Task<string> TokenAsync(IServiceProvider sp, AppUser user)
-    {
-        var principal = await sp.GetRequiredService<SignInManager<AppUser>>().CreateUserPrincipalAsync(user);
-        var bearer = sp.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
-        var now = DateTimeOffset.UtcNow;
-        var ticket = new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, IdentityConstants.BearerScheme)),
-            new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + bearer.BearerTokenExpiration }, IdentityConstants.BearerScheme);
-        return bearer.BearerTokenProtector.Protect(ticket);
     }
 }
 
@@ -290,31 +274,11 @@ internal static class Api
     }
 }
 
-internal static class Ceiling
+/// <summary>The same request again and again from many connections for a while: throughput and latencies.</summary>
+internal static class Sustained
 {
-    public static async Task<double> MeasureAsync(HttpClient http, HttpMethod method, string path, int connections, TimeSpan duration)
-    {
-        long count = 0;
-        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var sw = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
-        {
-            while (Stopwatch.GetTimestamp() < until)
-            {
-                using var request = new HttpRequestMessage(method, path);
-                using var response = await http.SendAsync(request);
-                response.EnsureSuccessStatusCode();
-                Interlocked.Increment(ref count);
-            }
-        })));
-        return count / sw.Elapsed.TotalSeconds;
-    }
-}
-
-internal static class Reads
-{
-    /// <summary>Requests of <paramref name="next"/> (path and bearer token) from many connections for a while: "N req/s, p50 .., p99 ..".</summary>
-    public static async Task<string> MeasureAsync(HttpClient http, int connections, TimeSpan duration, Func<int, (string Path, string Token)> next)
+    public static async Task<(double PerSecond, double[] SortedMs)> RunAsync(HttpClient http, int connections, TimeSpan duration,
+        Func<int, HttpRequestMessage> request)
     {
         var latencies = new ConcurrentBag<double>();
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -324,17 +288,34 @@ internal static class Reads
         {
             while (Stopwatch.GetTimestamp() < until)
             {
-                var (path, token) = next(Interlocked.Increment(ref n));
                 var start = Stopwatch.GetTimestamp();
-                await Api.SendAsync(http, HttpMethod.Get, path, token, null);
+                using var message = request(Interlocked.Increment(ref n));
+                using var response = await http.SendAsync(message);
+                response.EnsureSuccessStatusCode();
                 latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
         })));
-        var sorted = latencies.OrderBy(x => x).ToArray();
-        return $"{sorted.Length / sw.Elapsed.TotalSeconds:F0} req/s (p50 {Percentile(sorted, 50):F1} ms, p99 {Percentile(sorted, 99):F1} ms)";
+        return (latencies.Count / sw.Elapsed.TotalSeconds, latencies.OrderBy(x => x).ToArray());
     }
 
-    private static double Percentile(double[] sorted, int p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
+    /// <summary>The machine's ceiling: requests per second of an endpoint with no sign-in.</summary>
+    public static async Task<double> CeilingAsync(HttpClient http, HttpMethod method, string path, int connections, TimeSpan duration) =>
+        (await RunAsync(http, connections, duration, _ => new HttpRequestMessage(method, path))).PerSecond;
+
+    /// <summary>GETs of <paramref name="next"/> (path and bearer token): "N req/s (p50 .., p99 ..)".</summary>
+    public static async Task<string> ReadsAsync(HttpClient http, int connections, TimeSpan duration, Func<int, (string Path, string Token)> next)
+    {
+        var (perSecond, sorted) = await RunAsync(http, connections, duration, n =>
+        {
+            var (path, token) = next(n);
+            var message = new HttpRequestMessage(HttpMethod.Get, path);
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return message;
+        });
+        return $"{perSecond:F0} req/s (p50 {Percentile(sorted, 50):F1} ms, p99 {Percentile(sorted, 99):F1} ms)";
+    }
+
+    public static double Percentile(double[] sorted, int p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
 }
 
 /// <summary>Samples the server's resident memory every 100 ms and reads its peak (VmHWM) from /proc at the end.</summary>

@@ -21,8 +21,4 @@ response = function(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
 end
 
-done = function(summary, latency, requests)
-  io.write(string.format("p50 %.1f ms, p99 %.1f ms, errors: connect %d read %d write %d timeout %d, non-2xx %d\n",
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.connect, summary.errors.read,
-    summary.errors.write, summary.errors.timeout, summary.errors.status))
-end
+dofile("bench/load/summary.lua")

@@ -15,8 +15,4 @@ request = function()
   return wrk.format("POST", "/api/v1/auth/token", { ["Content-Type"] = "application/json" }, bodies[next_body])
 end
 
-done = function(summary, latency, requests)
-  io.write(string.format("p50 %.1f ms, p99 %.1f ms, errors: connect %d read %d write %d timeout %d, non-2xx %d\n",
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.connect, summary.errors.read,
-    summary.errors.write, summary.errors.timeout, summary.errors.status))
-end
+dofile("bench/load/summary.lua")

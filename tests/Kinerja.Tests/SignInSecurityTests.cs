@@ -1,9 +1,8 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Kinerja.Data;
+using Kinerja.Domain.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -219,8 +218,8 @@ public abstract partial class SignInSecurityTests(KinerjaFixture f)
     {
         var (key, _, _) = await EnableAsync("tanjunganom.camat");
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
-        var first = Totp.Code(Totp.Base32(key), now + 1, 6);
-        var second = Totp.Code(Totp.Base32(key), now + 2, 6);
+        var first = TotpSteps.Code(TotpSteps.Base32(key), now + 1);
+        var second = TotpSteps.Code(TotpSteps.Base32(key), now + 2);
 
         // The page: the code signs in once; the same code in another browser is refused with the hint to wait.
         var (browser, page) = await CodeStepAsync("tanjunganom.camat");
@@ -542,26 +541,14 @@ public sealed class SignInLimitTests(SignInLimitTests.ProductionLimitsFixture f)
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(name + "=", StringComparison.Ordinal)).ToLowerInvariant();
 }
 
-public sealed class TotpHelperTests
-{
-    [Fact]
-    public void The_helper_gives_the_codes_of_RFC_6238_appendix_B()
-    {
-        var key = Totp.Base32("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"); // "12345678901234567890"
-        key.ShouldBe("12345678901234567890"u8.ToArray());
-        Totp.Code(key, 59 / 30, 8).ShouldBe("94287082");
-        Totp.Code(key, 1111111109 / 30, 8).ShouldBe("07081804");
-        Totp.Code(key, 20000000000 / 30, 8).ShouldBe("65353130");
-    }
-}
-
-/// <summary>RFC 6238 codes as an authenticator app makes them (HMAC-SHA1, 30-second steps, 6 digits), for the tests.</summary>
+/// <summary>Codes as an authenticator app makes them (Kinerja.Domain's RFC 6238 helper, checked there against the RFC's vectors).</summary>
 public static class Totp
 {
-    public static string Code(string base32Key, DateTimeOffset? at = null) => Code(Base32(base32Key), (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30, 6);
+    public static string Code(string base32Key, DateTimeOffset? at = null) =>
+        TotpSteps.Code(TotpSteps.Base32(base32Key), (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / TotpSteps.StepSeconds);
 
     /// <summary>The code <paramref name="steps"/> time steps after the current one (Identity accepts up to two ahead).</summary>
-    public static string Ahead(string base32Key, int steps) => Code(base32Key, DateTimeOffset.UtcNow.AddSeconds(30 * steps));
+    public static string Ahead(string base32Key, int steps) => Code(base32Key, DateTimeOffset.UtcNow.AddSeconds(TotpSteps.StepSeconds * steps));
 
     /// <summary>A 6-digit code that is none of those accepted now (Identity allows two steps either side).</summary>
     public static string Wrong(string base32Key)
@@ -570,33 +557,5 @@ public static class Totp
         var accepted = Enumerable.Range(-3, 7).Select(i => Code(base32Key, now.AddSeconds(30 * i))).ToHashSet();
         return Enumerable.Range(0, 10).Select(i => ((int.Parse(Code(base32Key, now), System.Globalization.CultureInfo.InvariantCulture) + 123_457 * (i + 1)) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture))
             .First(c => !accepted.Contains(c));
-    }
-
-    public static string Code(byte[] key, long step, int digits)
-    {
-        Span<byte> counter = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, step);
-        var hash = HMACSHA1.HashData(key, counter);
-        var offset = hash[^1] & 0x0F;
-        var value = (BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset)) & 0x7FFFFFFF) % (int)Math.Pow(10, digits);
-        return value.ToString("D" + digits, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in text.TrimEnd('=').ToUpperInvariant())
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits < 8) continue;
-            bytes.Add((byte)(buffer >> (bits - 8)));
-            bits -= 8;
-            buffer &= (1 << bits) - 1;
-        }
-
-        return [.. bytes];
     }
 }
