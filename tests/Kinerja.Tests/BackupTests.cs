@@ -76,7 +76,7 @@ public abstract class BackupTests(KinerjaFixture f)
             NpgsqlConnection.ClearAllPools();
             await using var conn = new NpgsqlConnection(server);
             await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn) { CommandTimeout = 0 }; // dropping waits for a checkpoint
             await cmd.ExecuteNonQueryAsync();
         });
     }

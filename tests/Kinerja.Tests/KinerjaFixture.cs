@@ -53,8 +53,18 @@ public abstract class KinerjaFixture : WebApplicationFactory<Program>, IAsyncLif
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        await DropDatabaseAsync();
+        try
+        {
+            await base.DisposeAsync();
+            await DropDatabaseAsync();
+        }
+        catch (Exception e)
+        {
+            // The runner reports a failed class cleanup without its exception: say what failed, then fail as before.
+            await Console.Error.WriteLineAsync($"{GetType().Name} cleanup failed: {e}");
+            throw;
+        }
+
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
         GC.SuppressFinalize(this);
     }
@@ -128,9 +138,10 @@ public sealed class PostgresFixture : KinerjaFixture
         NpgsqlConnection.ClearAllPools();
         await using var conn = new NpgsqlConnection(_server);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        // FORCE waits 5 s for the database's sessions to end; on a loaded machine one may take longer ("being accessed
-        // by other users", 55006), so try again a few times before failing the class's cleanup.
+        // Dropping waits for a checkpoint, which can take longer than Npgsql's default 30 s while other test classes write
+        // on a loaded machine: no command timeout. FORCE waits 5 s for the database's sessions to end; one may take longer
+        // ("being accessed by other users", 55006), so try again a few times before failing the class's cleanup.
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn) { CommandTimeout = 0 };
         for (var attempt = 1; ; attempt++)
         {
             try

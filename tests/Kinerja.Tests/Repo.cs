@@ -107,7 +107,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
             Npgsql.NpgsqlConnection.ClearAllPools();
             await using var conn = new Npgsql.NpgsqlConnection(_server);
             await conn.OpenAsync();
-            await using var cmd = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", conn);
+            await using var cmd = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", conn) { CommandTimeout = 0 }; // dropping waits for a checkpoint
             await cmd.ExecuteNonQueryAsync();
         }
 
