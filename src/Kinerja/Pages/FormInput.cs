@@ -25,7 +25,7 @@ public static class FormInput
     public static List<(string Key, Text Message)>? Problems(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var problems = new List<(string, Text)>();
+        var problems = new List<(string Key, Text Message)>();
         foreach (var (key, entry) in context.ModelState)
         {
             if (entry.ValidationState != ModelValidationState.Invalid) continue;
@@ -39,7 +39,7 @@ public static class FormInput
         if (request.HasFormContentType) values = values.Concat(request.Form);
         foreach (var (key, value) in values)
         {
-            if (value.Any(v => v is not null && v.Contains('\0', StringComparison.Ordinal)) && problems.All(p => p.Item1 != key)) problems.Add((key, Nul));
+            if (value.Any(v => v is not null && v.Contains('\0', StringComparison.Ordinal)) && problems.All(p => p.Key != key)) problems.Add((key, Nul));
         }
 
         return problems;
@@ -112,6 +112,7 @@ public sealed class UnreadableFormFilter : IAsyncAuthorizationFilter, IOrderedFi
 
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
+        // The form reader says "The form value contains invalid characters." around its URL decoder's "The path contains null characters.".
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
         if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.HasFormContentType) return;
@@ -122,7 +123,7 @@ public sealed class UnreadableFormFilter : IAsyncAuthorizationFilter, IOrderedFi
             await http.Request.ReadFormAsync(http.RequestAborted);
             return;
         }
-        catch (InvalidDataException e) when (e.Message.Contains("null character", StringComparison.OrdinalIgnoreCase))
+        catch (InvalidDataException e) when ((e.InnerException?.Message ?? e.Message).Contains("null character", StringComparison.OrdinalIgnoreCase))
         {
             message = FormInput.Nul;
         }
