@@ -75,7 +75,7 @@ public static class FormInput
         else if (context.ActionDescriptor.BoundProperties.FirstOrDefault(p => Same(p.BindingInfo?.BinderModelName ?? p.Name, first)) is { } property)
         {
             type = property.ParameterType;
-            fromHandler = property.BindingInfo?.BindingSource != BindingSource.Form && parts.Length == 1 && Simple(type);
+            fromHandler = parts.Length == 1; // AgencyId, UnitId of the address; not a field of a form model (Input.ParentId)
         }
 
         for (var n = 0; type is not null; n++)
@@ -93,8 +93,6 @@ public static class FormInput
     private static string Name(string part) => part.IndexOf('[', StringComparison.Ordinal) is var at and >= 0 ? part[..at] : part;
 
     private static bool Same(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-
-    private static bool Simple(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is { IsPrimitive: true } or { IsValueType: true } || type == typeof(string);
 
     private static Type? Item(Type type) =>
         type.IsArray ? type.GetElementType() : type.IsGenericType && type.GetGenericArguments() is [var t] && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? t : null;
