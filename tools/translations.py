@@ -1016,6 +1016,15 @@ EN = {
     "Template SOP harus berupa objek JSON.": "An SOP template must be a JSON object.",
     "Nilai \"{0}\" tidak dapat dibaca (baris {1}, posisi {2}).": "The value \"{0}\" cannot be read (line {1}, position {2}).",
     "Kolom \"{0}\" wajib diisi.": "The field \"{0}\" is required.",
+    # Page forms: values that do not bind, unreadable form bodies; two-step code checks limited per user
+    "\"{0}\" bukan bilangan bulat. Tulis misalnya 12.": "\"{0}\" is not a whole number. Write for example 12.",
+    "\"{0}\" bukan tanggal yang ada. Tulis tanggal sebagai tttt-bb-hh, misalnya 2026-08-17.": "\"{0}\" is not a date that exists. Write the date as yyyy-mm-dd, for example 2026-08-17.",
+    "\"{0}\" bukan pilihan yang ada. Pilih dari daftar.": "\"{0}\" is not one of the choices. Choose from the list.",
+    "\"{0}\" tidak dapat dibaca. Periksa isiannya lalu kirim lagi.": "\"{0}\" cannot be read. Check the field and send it again.",
+    "Formulir tidak dapat dibaca. Muat ulang halaman lalu kirim lagi.": "The form cannot be read. Reload the page and send it again.",
+    "Kembali ke formulir dengan tombol Kembali di peramban (isian Anda masih ada di sana), perbaiki isiannya lalu kirim lagi.": "Go back to the form with the browser's Back button (what you typed is still there), correct it and send it again.",
+    "Terlalu banyak percobaan kode verifikasi.": "Too many verification code attempts.",
+    "Nama hari libur": "The holiday name",
     # Subjects passed as {0} into other texts
     "rekap capaian seluruh perangkat daerah": "the recap of every agency of the government",
     "penyusunan rencana kinerja": "preparing the performance plan",

@@ -444,6 +444,52 @@ public sealed class SignInLimitTests(SignInLimitTests.ProductionLimitsFixture f)
     }
 
     [Fact]
+    public async Task Two_step_code_checks_on_the_settings_page_are_limited_per_user_and_the_page_says_when_to_try_again()
+    {
+        async Task<(HttpClient Browser, string Page)> SettingsAsync(string userName)
+        {
+            var browser = Client("192.0.2.40"); // one address for both: the limit is the user's, not the address's
+            (await LoginPost(browser, userName, KinerjaFixture.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            return (browser, await browser.GetStringAsync("/Account/TwoFactor"));
+        }
+
+        static Task<HttpResponseMessage> Enable(HttpClient browser, string page, string code) =>
+            browser.PostAsync("/Account/TwoFactor?handler=Enable", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Code"] = code, ["__RequestVerificationToken"] = Http.FormToken(page),
+            }));
+
+        const string Limited = "Terlalu banyak percobaan kode verifikasi.";
+        var (browser, page) = await SettingsAsync("tanjunganom.kasi-trantib");
+        var key = Regex.Match(page, "data-testid=\"two-factor-key\">([^<]+)<").Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        // As many checks per window as sign-in attempts per user name (10 by default): each answered with its own message.
+        for (var i = 0; i < 10; i++)
+        {
+            var wrong = await Enable(browser, page, "000000");
+            wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await wrong.Content.ReadAsStringAsync()).ShouldNotContain(Limited);
+        }
+
+        // Then even the right code is not checked: 429, Retry-After, and the page again saying when to try again, in Indonesian.
+        var refused = await Enable(browser, page, Totp.Code(key));
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        var html = await refused.Content.ReadAsStringAsync();
+        html.ShouldContain($"{Limited} Tunggu {RetryAfter(refused)} detik lalu coba lagi.");
+        html.ShouldContain("data-testid=\"two-factor-off\"");
+        html.ShouldNotContain("data-testid=\"recovery-codes\"");
+        await using (var db = f.NewDbContext())
+        {
+            (await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "tanjunganom.kasi-trantib")).TwoFactorEnabled.ShouldBeFalse();
+        }
+
+        // Another user's checks are their own.
+        var (other, otherPage) = await SettingsAsync("tanjunganom.kasi-pem");
+        var checkedCode = await Enable(other, otherPage, "000000");
+        checkedCode.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await checkedCode.Content.ReadAsStringAsync()).ShouldContain("Kode tidak cocok.");
+    }
+
+    [Fact]
     public async Task A_spray_over_many_names_from_one_address_gets_429_and_other_addresses_still_sign_in()
     {
         var sprayer = Client("192.0.2.20");

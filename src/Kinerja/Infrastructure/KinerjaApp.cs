@@ -140,6 +140,7 @@ public static class KinerjaApp
                 o.Conventions.AllowAnonymousToPage("/Language");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Verify/Index");
+                o.Conventions.ConfigureFilter(new Pages.UnreadableFormFilter()); // a form body with NUL: a message, not a bare 400
             })
             .AddViewLocalization();
         services.AddProblemDetails();

@@ -1,6 +1,7 @@
 using Kinerja.Domain.Common;
 using Kinerja.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kinerja.Pages;
@@ -36,6 +37,44 @@ public abstract class KinerjaPage : PageModel
             return NotFound();
         }
     }
+
+    /// <summary>
+    /// Before the handler of a post runs: a value that did not bind (a number, date or id that does not read as one) or text with
+    /// NUL refuses the post on its field, as validation would (see <see cref="FormInput"/>). Otherwise the handler would get the
+    /// value as empty and act on that — a deadline that does not exist saved as no deadline, a parent that is not an id as the
+    /// top level — or pass text to PostgreSQL that it cannot store. An id of the address that does not read as one: 404.
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problems = HttpMethods.IsPost(Request.Method) ? FormInput.Problems(context) : [];
+        if (problems is not { Count: 0 })
+        {
+            if (problems is null)
+            {
+                context.Result = NotFound();
+                return;
+            }
+
+            foreach (var (key, message) in problems)
+            {
+                if (ModelState.TryGetValue(key, out var entry)) entry.Errors.Clear();
+                ModelState.AddModelError(key, M[message]);
+            }
+
+            context.Result = await OnRefusedInputAsync(context);
+            return;
+        }
+
+        await base.OnPageHandlerExecutionAsync(context, next);
+    }
+
+    /// <summary>What a post refused by <see cref="OnPageHandlerExecutionAsync"/> answers: the page again with the messages in <see cref="PageModel.ModelState"/>.</summary>
+    protected virtual Task<IActionResult> OnRefusedInputAsync(PageHandlerExecutingContext context) => RunAsync(async () =>
+    {
+        await OnReloadAsync();
+        return Page();
+    });
 
     /// <summary>The message for a number field that does not read as one (Indonesian or plain form).</summary>
     protected static Text NotANumber(string? typed) => new("\"{0}\" bukan angka. Tulis misalnya 82,5.", typed);

@@ -326,7 +326,7 @@ public sealed partial class PerformanceAgreementDocumentTests(PerformanceAgreeme
 /// profile), on first use so the .docx tests run without LibreOffice. Set KINERJA_DOCUMENT_OUTPUT to a folder
 /// to keep the .docx, .pdf and page images (pdftoppm, 60 dpi) for a look.
 /// </summary>
-public sealed class PerformanceAgreementPdfs : IDisposable
+public sealed class PerformanceAgreementPdfs() : PdfFixture<PerformanceAgreementPdfs.Converted>("kinerja-pk-test-")
 {
     public sealed record Pdf(string Path, string Layout, int Pages)
     {
@@ -343,26 +343,11 @@ public sealed class PerformanceAgreementPdfs : IDisposable
 
     public sealed record Converted(Pdf Revised, Pdf Original, Pdf Long, int PageImages, TimeSpan Elapsed);
 
-    private readonly Lazy<Task<Converted>> _converted;
-    private readonly string? _keep = Environment.GetEnvironmentVariable("KINERJA_DOCUMENT_OUTPUT");
-    private readonly string _dir;
+    /// <summary>Without LibreOffice these tests fail (the conversion asserts it) rather than skip.</summary>
+    protected override bool SkipWithoutLibreOffice => false;
 
-    public PerformanceAgreementPdfs()
+    protected override async Task<Converted> ConvertAsync(PdfConverter converter)
     {
-        _dir = string.IsNullOrEmpty(_keep) ? Directory.CreateTempSubdirectory("kinerja-pk-test-").FullName : Directory.CreateDirectory(_keep).FullName;
-        _converted = new(ConvertAsync);
-    }
-
-    public Task<Converted> GetAsync() => _converted.Value;
-
-    public void Dispose()
-    {
-        if (string.IsNullOrEmpty(_keep)) Directory.Delete(_dir, recursive: true);
-    }
-
-    private async Task<Converted> ConvertAsync()
-    {
-        var converter = new PdfConverter();
         converter.IsAvailable.ShouldBeTrue("LibreOffice (apt-get install libreoffice-writer-nogui) is needed to test the PDF");
         var revised = PerformanceAgreementDocx.Render(PerformanceAgreementDocumentTests.Pasrujambe);
         var original = PerformanceAgreementDocx.Render(PerformanceAgreementDocumentTests.Original);
@@ -372,35 +357,20 @@ public sealed class PerformanceAgreementPdfs : IDisposable
         var longDocx = PerformanceAgreementDocx.Render(PerformanceAgreementDocumentTests.Long);
         var longPdf = await converter.ConvertAsync(longDocx, CancellationToken.None);
 
-        var revisedPdf = await ReadAsync(_dir, "pk-revised", revised, pdfs[0]);
-        var originalPdf = await ReadAsync(_dir, "pk-original", original, pdfs[1]);
-        await Tool("pdftoppm", "-png", "-r", "60", revisedPdf.Path, Path.Combine(_dir, "pk-revised"));
-        await Tool("pdftoppm", "-png", "-r", "60", originalPdf.Path, Path.Combine(_dir, "pk-original"));
-        var images = Directory.GetFiles(_dir, "pk-revised-*.png").Length;
-        if (!string.IsNullOrEmpty(_keep))
-            await File.WriteAllTextAsync(Path.Combine(_dir, "elapsed.txt"), $"two conversions in parallel: {elapsed.TotalSeconds:0.0} s\n");
-        return new Converted(revisedPdf, originalPdf, await ReadAsync(_dir, "pk-long", longDocx, longPdf), images, elapsed);
+        var revisedPdf = await ReadAsync("pk-revised", revised, pdfs[0]);
+        var originalPdf = await ReadAsync("pk-original", original, pdfs[1]);
+        await Tool("pdftoppm", "-png", "-r", "60", revisedPdf.Path, Path.Combine(Folder, "pk-revised"));
+        await Tool("pdftoppm", "-png", "-r", "60", originalPdf.Path, Path.Combine(Folder, "pk-original"));
+        var images = Directory.GetFiles(Folder, "pk-revised-*.png").Length;
+        await NoteElapsedAsync("two conversions in parallel", elapsed);
+        return new Converted(revisedPdf, originalPdf, await ReadAsync("pk-long", longDocx, longPdf), images, elapsed);
     }
 
-    private static async Task<Pdf> ReadAsync(string dir, string name, byte[] docx, byte[] pdf)
+    private async Task<Pdf> ReadAsync(string name, byte[] docx, byte[] pdf)
     {
-        var path = Path.Combine(dir, name + ".pdf");
-        await File.WriteAllBytesAsync(Path.Combine(dir, name + ".docx"), docx);
-        await File.WriteAllBytesAsync(path, pdf);
+        var path = await WriteAsync(name, docx, pdf);
         var layout = await Tool("pdftotext", "-layout", path, "-");
         // pdftotext ends every page with a form feed.
         return new Pdf(path, layout, layout.Count(c => c == '\f'));
-    }
-
-    public static async Task<string> Tool(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException(program + " did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0, $"{program} failed: {await error}");
-        return await output;
     }
 }

@@ -543,38 +543,15 @@ public sealed partial class PerformanceReportDocumentTests(PerformanceReportPdfs
 /// the annual pages rendered with pdftoppm at 50 dpi, the signature pages at 150 dpi for zbarimg. Set
 /// KINERJA_DOCUMENT_OUTPUT to a folder to keep the files for a look.
 /// </summary>
-public sealed class PerformanceReportPdfs : IDisposable
+public sealed class PerformanceReportPdfs() : PdfFixture<PerformanceReportPdfs.Converted>("kinerja-report-test-")
 {
     /// <summary>A converted document: <paramref name="Layout"/> keeps the page's columns (pdftotext -layout), <paramref name="Plain"/> reads cell by cell.</summary>
     public sealed record Pdf(string Path, string Layout, string Plain, int Pages);
 
     public sealed record Converted(Pdf Annual, Pdf Quarterly, Pdf Letter, int AnnualImages, long SmallestImageBytes, string AnnualQr, string LetterQr, TimeSpan Elapsed);
 
-    private readonly Lazy<Task<Converted>> _converted;
-    private readonly string? _keep = Environment.GetEnvironmentVariable("KINERJA_DOCUMENT_OUTPUT");
-    private readonly string _dir;
-
-    public PerformanceReportPdfs()
+    protected override async Task<Converted> ConvertAsync(PdfConverter converter)
     {
-        _dir = string.IsNullOrEmpty(_keep) ? Directory.CreateTempSubdirectory("kinerja-report-test-").FullName : Directory.CreateDirectory(_keep).FullName;
-        _converted = new(ConvertAsync);
-    }
-
-    /// <summary>The conversions; skips the calling test when LibreOffice is not installed.</summary>
-    public Task<Converted> GetAsync()
-    {
-        Assert.SkipUnless(new PdfConverter().IsAvailable, "LibreOffice is not installed (apt-get install libreoffice-writer-nogui)");
-        return _converted.Value;
-    }
-
-    public void Dispose()
-    {
-        if (string.IsNullOrEmpty(_keep)) Directory.Delete(_dir, recursive: true);
-    }
-
-    private async Task<Converted> ConvertAsync()
-    {
-        var converter = new PdfConverter();
         var docx = new[]
         {
             PerformanceReportDocx.Build(PerformanceReportDocumentTests.Annual),
@@ -589,8 +566,8 @@ public sealed class PerformanceReportPdfs : IDisposable
         var quarterly = await ReadAsync("laporan-tw2-2026", docx[1], converted[1]);
         var letter = await ReadAsync("surat-pengantar", docx[2], converted[2]);
 
-        await PerformanceAgreementPdfs.Tool("pdftoppm", "-png", "-r", "50", annual.Path, Path.Combine(_dir, "lkjip-2026"));
-        var images = Directory.GetFiles(_dir, "lkjip-2026-*.png");
+        await PerformanceAgreementPdfs.Tool("pdftoppm", "-png", "-r", "50", annual.Path, Path.Combine(Folder, "lkjip-2026"));
+        var images = Directory.GetFiles(Folder, "lkjip-2026-*.png");
 
         // The signature page: the last page of Bab IV, which is the one holding the NIP before the attachments.
         var pages = annual.Layout.Split('\f');
@@ -599,8 +576,7 @@ public sealed class PerformanceReportPdfs : IDisposable
         var annualQr = await QrAsync(annual.Path, signaturePage, "lkjip-2026-signature");
         var letterQr = await QrAsync(letter.Path, 1, "surat-pengantar-qr");
 
-        if (!string.IsNullOrEmpty(_keep))
-            await File.WriteAllTextAsync(Path.Combine(_dir, "elapsed.txt"), $"three conversions in parallel: {elapsed.TotalSeconds:0.0} s\n");
+        await NoteElapsedAsync("three conversions in parallel", elapsed);
         return new Converted(annual, quarterly, letter, images.Length, images.Min(f => new FileInfo(f).Length), annualQr, letterQr, elapsed);
     }
 
@@ -609,7 +585,7 @@ public sealed class PerformanceReportPdfs : IDisposable
     {
         if (page < 1) return "(no signature page with a QR)";
         var p = page.ToString(CultureInfo.InvariantCulture);
-        var prefix = Path.Combine(_dir, name);
+        var prefix = Path.Combine(Folder, name);
         await PerformanceAgreementPdfs.Tool("pdftoppm", "-png", "-r", "150", "-f", p, "-l", p, "-singlefile", pdf, prefix);
         var start = new ProcessStartInfo("zbarimg") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "--quiet", prefix + ".png" }) start.ArgumentList.Add(a);
@@ -621,9 +597,7 @@ public sealed class PerformanceReportPdfs : IDisposable
 
     private async Task<Pdf> ReadAsync(string name, byte[] docx, byte[] pdf)
     {
-        var path = Path.Combine(_dir, name + ".pdf");
-        await File.WriteAllBytesAsync(Path.Combine(_dir, name + ".docx"), docx);
-        await File.WriteAllBytesAsync(path, pdf);
+        var path = await WriteAsync(name, docx, pdf);
         var layout = await PerformanceAgreementPdfs.Tool("pdftotext", "-layout", path, "-");
         var plain = await PerformanceAgreementPdfs.Tool("pdftotext", path, "-");
         return new Pdf(path, layout, plain, layout.Count(c => c == '\f'));

@@ -384,53 +384,28 @@ public sealed partial class SopDocumentTests(SopDocumentPdfs pdfs) : IClassFixtu
 /// tests run without LibreOffice), read with pdftotext page by page, rendered with pdftoppm at 50 dpi. Set
 /// KINERJA_DOCUMENT_OUTPUT to keep the files for a look.
 /// </summary>
-public sealed class SopDocumentPdfs : IDisposable
+public sealed class SopDocumentPdfs() : PdfFixture<SopDocumentPdfs.Converted>("kinerja-sop-test-")
 {
     public sealed record Pdf(byte[] Docx, IReadOnlyList<string> Pages, IReadOnlyList<long> Images);
 
     public sealed record Converted(Pdf Sop, Pdf Long);
 
-    private readonly Lazy<Task<Converted>> _converted;
-    private readonly string? _keep = Environment.GetEnvironmentVariable("KINERJA_DOCUMENT_OUTPUT");
-    private readonly string _dir;
-
-    public SopDocumentPdfs()
-    {
-        _dir = string.IsNullOrEmpty(_keep) ? Directory.CreateTempSubdirectory("kinerja-sop-test-").FullName : Directory.CreateDirectory(_keep).FullName;
-        _converted = new(ConvertAsync);
-    }
-
-    /// <summary>The conversions; skips the calling test when LibreOffice is not installed.</summary>
-    public Task<Converted> GetAsync()
-    {
-        Assert.SkipUnless(new PdfConverter().IsAvailable, "LibreOffice is not installed (apt-get install libreoffice-writer-nogui)");
-        return _converted.Value;
-    }
-
-    public void Dispose()
-    {
-        if (string.IsNullOrEmpty(_keep)) Directory.Delete(_dir, recursive: true);
-    }
-
-    private async Task<Converted> ConvertAsync()
+    protected override async Task<Converted> ConvertAsync(PdfConverter converter)
     {
         var docx = new[] { SopDocumentDocx.Build(SopDocumentTests.Template, SopDocumentTests.Kop), SopDocumentDocx.Build(SopDocumentTests.Long, null) };
-        var converter = new PdfConverter();
         var pdfs = await Task.WhenAll(docx.Select(d => converter.ConvertAsync(d, CancellationToken.None)));
         return new Converted(await ReadAsync("sop", docx[0], pdfs[0]), await ReadAsync("sop-long", docx[1], pdfs[1]));
     }
 
     private async Task<Pdf> ReadAsync(string name, byte[] docx, byte[] pdf)
     {
-        var path = Path.Combine(_dir, name + ".pdf");
-        await File.WriteAllBytesAsync(Path.Combine(_dir, name + ".docx"), docx);
-        await File.WriteAllBytesAsync(path, pdf);
+        var path = await WriteAsync(name, docx, pdf);
         var text = await PerformanceAgreementPdfs.Tool("pdftotext", path, "-");
         // pdftotext ends every page with a form feed.
         var pages = text.Split('\f')[..^1];
-        var prefix = Path.Combine(_dir, name + "-page");
+        var prefix = Path.Combine(Folder, name + "-page");
         await PerformanceAgreementPdfs.Tool("pdftoppm", "-png", "-r", "50", path, prefix);
-        var images = Directory.GetFiles(_dir, name + "-page-*.png").Order().Select(f => new FileInfo(f).Length).ToList();
+        var images = Directory.GetFiles(Folder, name + "-page-*.png").Order().Select(f => new FileInfo(f).Length).ToList();
         return new Pdf(docx, pages, images);
     }
 }

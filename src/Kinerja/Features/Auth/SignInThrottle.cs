@@ -16,6 +16,7 @@ public sealed class SignInThrottle : IDisposable
     private readonly PartitionedRateLimiter<Attempt> _limiter;
     private readonly PartitionedRateLimiter<Attempt> _byAddress;
     private readonly PartitionedRateLimiter<Attempt> _byUser;
+    private readonly PartitionedRateLimiter<Guid> _codeChecks;
     private readonly TimeSpan _window;
 
     public SignInThrottle(KinerjaSettings settings)
@@ -31,6 +32,19 @@ public sealed class SignInThrottle : IDisposable
             ? RateLimitPartition.GetNoLimiter(string.Empty)
             : RateLimitPartition.GetFixedWindowLimiter(a.User, _ => Window(limits.PerUser)));
         _limiter = PartitionedRateLimiter.CreateChained(_byAddress, _byUser);
+        _codeChecks = PartitionedRateLimiter.Create<Guid, Guid>(user => RateLimitPartition.GetFixedWindowLimiter(user, _ => Window(limits.PerUser)));
+    }
+
+    /// <summary>
+    /// Counts one check of a two-step code by the signed-in user <paramref name="userId"/> on the two-step settings page
+    /// (turning it on or off, new recovery codes): as many per window as sign-in attempts per user name, kept apart from
+    /// those. Null when allowed, otherwise how long to wait.
+    /// </summary>
+    public TimeSpan? RefuseCodeCheck(Guid userId)
+    {
+        using var lease = _codeChecks.AttemptAcquire(userId);
+        if (lease.IsAcquired) return null;
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : _window;
     }
 
     /// <summary>Counts one attempt from the request's client for <paramref name="userName"/>; null when allowed, otherwise how long to wait.</summary>
@@ -47,6 +61,8 @@ public sealed class SignInThrottle : IDisposable
     public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     public static Text Title { get; } = new Text("Terlalu banyak percobaan masuk.");
+
+    public static Text CodeChecksTitle { get; } = new Text("Terlalu banyak percobaan kode verifikasi.");
 
     public static Text Detail(TimeSpan wait) => new Text("Tunggu {0} detik lalu coba lagi.", Seconds(wait));
 
@@ -71,6 +87,7 @@ public sealed class SignInThrottle : IDisposable
         _limiter.Dispose();
         _byAddress.Dispose();
         _byUser.Dispose();
+        _codeChecks.Dispose();
     }
 
     private readonly record struct Attempt(string Address, string User);

@@ -51,6 +51,7 @@ public sealed class AddHoliday(KinerjaDbContext db, CurrentUser me)
         var errors = new Dictionary<string, Text[]>();
         if (r.Date is null) errors["date"] = [new Text("Tanggal wajib diisi.")];
         if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Trim().Length > 200) errors["name"] = [new Text("Nama hari libur wajib diisi (paling panjang 200 karakter).")];
+        else if (r.Name.Any(char.IsControl)) errors["name"] = [new Text("{0} tidak boleh berisi karakter kendali.", "Nama hari libur")];
         if (errors.Count > 0) throw AppProblem.Invalid(errors);
         var date = r.Date!.Value;
         if (IndonesianHolidays.For(date.Year).Any(h => h.Date == date) || await db.AgencyHolidays.AnyAsync(h => h.AgencyId == agencyId && h.Date == date, ct))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Kinerja.Data;
 using Kinerja.Documents;
@@ -13,7 +14,8 @@ namespace Kinerja.Pages.Account;
 /// it off with a current code (each code of the app is accepted once, see <see cref="CheckSecondFactor"/>). The audit
 /// trail records the change of TwoFactorEnabled; the key and recovery codes are stored as user tokens, whose values it masks.
 /// </summary>
-public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CheckSecondFactor secondFactor) : KinerjaPage
+public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CheckSecondFactor secondFactor, SignInThrottle throttle)
+    : KinerjaPage
 {
     public const int RecoveryCodeCount = 10;
 
@@ -110,9 +112,21 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         return Page();
     }
 
-    /// <summary>Checks <see cref="Code"/>; when it is not accepted, says why next to the field.</summary>
+    /// <summary>
+    /// Checks <see cref="Code"/>; when it is not accepted, says why next to the field. Checks are limited per user like sign-in
+    /// attempts per user name (<see cref="SignInThrottle.RefuseCodeCheck"/>): over the limit the page answers 429 with Retry-After
+    /// and says when to try again, and the code is not checked (nor counted towards lockout).
+    /// </summary>
     private async Task<bool> CodeAcceptedAsync(AppUser user, bool allowRecoveryCode, string wrong)
     {
+        if (throttle.RefuseCodeCheck(user.Id) is { } wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = SignInThrottle.Seconds(wait).ToString(CultureInfo.InvariantCulture);
+            ModelState.AddModelError(nameof(Code), M[SignInThrottle.CodeChecksTitle] + " " + M[SignInThrottle.Detail(wait)]);
+            return false;
+        }
+
         var result = await secondFactor.HandleAsync(user, Code, allowRecoveryCode);
         if (result == SecondFactor.Valid) return true;
         ModelState.AddModelError(nameof(Code), result switch
@@ -122,6 +136,12 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
             _ => wrong,
         });
         return false;
+    }
+
+    /// <summary>The page again after a refused post (see <see cref="KinerjaPage.OnPageHandlerExecutionAsync"/>).</summary>
+    protected override async Task OnReloadAsync()
+    {
+        if (await users.GetUserAsync(User) is { } user) await LoadAsync(user);
     }
 
     private async Task LoadAsync(AppUser user)

@@ -29,6 +29,12 @@ public sealed class ImportModel(ImportPlan import, ExportPlan export, PlanTempla
         return Page();
     }
 
+    protected override async Task OnReloadAsync()
+    {
+        await me.LoadAsync(HttpContext.RequestAborted);
+        CanImport = me.HasAgencyRole(AgencyId, Role.Coordinator, Role.Secretary, Role.Admin);
+    }
+
     public Task<IActionResult> OnGetDownloadAsync(CancellationToken ct) => RunAsync(async () =>
     {
         var f = await export.HandleAsync(AgencyId, ct);

@@ -118,8 +118,22 @@ public sealed class DetailsModel(
             return Page();
         }
 
-        var current = (await get.HandleAsync(Id, ct)).Lines.Single(l => l.LineId == lineId);
-        return Partial("_LineState", new LineState(current, Saved: false, Error: text, Mine: null));
+        // A line of another worksheet (or none): nothing to show the message in.
+        var current = (await get.HandleAsync(Id, ct)).Lines.SingleOrDefault(l => l.LineId == lineId);
+        return current is null ? NotFound() : Partial("_LineState", new LineState(current, Saved: false, Error: text, Mine: null));
+    }
+
+    /// <summary>A cell save from htmx refused before it ran (a value with NUL): the message in the line's state cell, as for a bad number.</summary>
+    protected override async Task<IActionResult> OnRefusedInputAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HandlerMethod?.Name == "Save" && Request.Headers.ContainsKey("HX-Request") && context.HandlerArguments.TryGetValue("lineId", out var id) && id is Guid lineId)
+        {
+            var text = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+            return await RunAsync(() => Refused(lineId, text, htmx: true, HttpContext.RequestAborted));
+        }
+
+        return await base.OnRefusedInputAsync(context);
     }
 
     /// <summary>Saves the period's budget realizations typed in the budget table (only the lines that changed).</summary>
