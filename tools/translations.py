@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
 """English texts of the interface, keyed by the Indonesian ones (the default language).
 
-Run `python3 tools/translations.py` to regenerate src/Kinerja/Resources/SharedResource.en.resx.
-A test (TranslationTests) fails when a text shown to users has no English entry here.
+Run `python3 tools/translations.py` to regenerate src/Kinerja/Resources/english.json (embedded in the
+program, read by Infrastructure/SharedTexts.cs). Keys are compared exactly, letter case included:
+"Dikirim" (Submitted) and "dikirim" (dispatched) are two texts. (A .resx cannot hold both: its names
+are case-insensitive and the build dropped one of each such pair.)
+A test (TranslationTests) fails when a text shown to users has no English entry here; the script
+fails when a key is written twice below, since only one of the two translations could be kept.
 """
+import ast
+import json
 import os
-from xml.sax.saxutils import escape
+import sys
 
 EN = {
     "(pilih unit)": "(choose a unit)",
@@ -160,7 +166,6 @@ EN = {
     "Unit saya": "My unit",
     "Unit tidak ada di instansi ini.": "The unit is not in this agency.",
     "Unit wajib dipilih.": "Choose a unit.",
-    "Waktu": "Time",
     "buat": "create",
     "hapus": "delete",
     "sekarang": "now",
@@ -207,7 +212,6 @@ EN = {
     "Nama wajib diisi (paling panjang 500 karakter).": "The name is required (at most 500 characters).",
     "Pagu wajib diisi, tidak negatif.": "The budget ceiling (pagu) is required and cannot be negative.",
     "Paling banyak {0} baris anggaran.": "At most {0} budget lines.",
-    "Periode \"{0}\" tidak dikenal. Contoh: 2025, 2025-S1, 2025-Q2, 2025-M03.": "Period \"{0}\" is not recognised. Examples: 2025, 2025-S1, 2025-Q2, 2025-M03.",
     "Perjanjian Kinerja {0} belum berisi indikator dan target.": "The {0} performance agreement has no indicators and targets yet.",
     "Perjanjian Kinerja {0} sudah ditandatangani pada {1}. Perubahan target dicatat sebagai revisi.": "The {0} performance agreement was signed on {1}. Target changes are recorded as revisions.",
     "Perjanjian Kinerja {0} sudah ditandatangani.": "The {0} performance agreement is already signed.",
@@ -225,7 +229,6 @@ EN = {
     "Tahun akhir harus sama dengan atau setelah tahun awal, paling lama 10 tahun.": "The last year must be the first year or later, at most 10 years.",
     "Tahun awal harus antara {0} dan {1}.": "The first year must be between {0} and {1}.",
     "Tahun {0} di luar Renstra {1}-{2}.": "Year {0} is outside the strategic plan {1}-{2}.",
-    "Tahun {0} di luar rentang {1}-{2}.": "Year {0} is outside {1}-{2}.",
     "Target Triwulan IV ({0}) harus sama dengan target tahunan ({1}) untuk indikator nilai akhir.": "The quarter IV target ({0}) must equal the annual target ({1}) for a last-value indicator.",
     "Target bulanan harus 12 angka (Januari-Desember) atau dikosongkan.": "Monthly targets must be 12 numbers (January-December) or empty.",
     "Target tahunan wajib diisi.": "The annual target is required.",
@@ -310,7 +313,6 @@ EN = {
     "Unduh rencana sekarang (Excel)": "Download the current plan (Excel)",
     "Unduh templat kosong": "Download the empty template",
     "Berkas Excel (.xlsx), paling besar 10 MB": "Excel file (.xlsx), at most 10 MB",
-    "Periksa": "Check",
     "Rencana sudah diterapkan": "The plan was applied",
     "Hasil pemeriksaan": "Check result",
     "{0} baru, {1} berubah, {2} tetap, {3} masalah.": "{0} new, {1} changed, {2} unchanged, {3} problems.",
@@ -400,7 +402,6 @@ EN = {
     "Berkas paling besar {0} MB.": "Files may be at most {0} MB.",
     "Isi berkas tidak sesuai dengan ekstensinya ({0}). Unggah berkas aslinya.": "The file's content does not match its extension ({0}). Upload the original file.",
     "Isi catatan bukti wajib diisi.": "The evidence note is required.",
-    "Isi komentar wajib diisi.": "The comment text is required.",
     "Jenis berkas {0} tidak diterima. Gunakan salah satu: {1}.": "File type {0} is not accepted. Use one of: {1}.",
     "Kirim bukti sebagai formulir multipart: berkas (file), tautan (url) atau catatan (note).": "Send evidence as a multipart form: a file (file), a link (url) or a note (note).",
     "Pilih berkas, isi tautan, atau tulis catatan sebagai bukti dukung. {0}": "Choose a file, enter a link, or write a note as evidence. {0}",
@@ -453,18 +454,13 @@ EN = {
     "Pengumpulan data kinerja {0}": "Performance data collection {0}",
     "Penjelasan {0}": "Explanation {0}",
     "Perihal": "Subject",
-    "Periode": "Period",
     "Putaran {0}": "Round {0}",
-    "Realisasi": "Realization",
     "Realisasi lalu": "Last realization",
     "Realisasi {0}": "Realization {0}",
     "Sebelumnya: {0}": "Before: {0}",
     "Setiap isian tersimpan otomatis saat Anda mengetik. Tulis angka dengan koma desimal, misalnya 82,5.": "Every entry is saved as you type. Write numbers with a decimal comma, for example 82,5.",
     "Setiap putaran dibuka dengan disposisi untuk satu periode; kertas kerja dibagikan ke setiap unit yang bertanggung jawab atas indikator.": "Each round is opened by a disposition for one period; worksheets go to every unit responsible for indicators.",
-    "Status": "Status",
     "Tambah": "Add",
-    "Target periode": "Period target",
-    "Target s.d. periode": "Target to date",
     "Templat SOP": "SOP template",
     "Terima": "Accept",
     "Terisi": "Filled",
@@ -548,7 +544,6 @@ EN = {
     "Hari libur": "Holidays",
     "Hari libur {0}": "Holidays {0}",
     "Batas waktu dan lama tiap langkah SOP dihitung dalam hari kerja: Senin-Jumat, di luar hari libur nasional dan cuti bersama menurut SKB, dan hari libur instansi ini.": "Deadlines and the duration of each SOP step are counted in working days: Monday to Friday, excluding the national holidays and joint leave of the joint decree, and this agency's own days off.",
-    "Nama hari libur": "Holiday name",
     "Sumber": "Source",
     "Cuti bersama (SKB)": "Joint leave (decree)",
     "Libur nasional (SKB)": "National holiday (decree)",
@@ -558,7 +553,6 @@ EN = {
     "pengaturan hari libur": "setting holidays",
     "Yang mengisi nilai tidak boleh memverifikasinya sendiri.": "Whoever entered a value cannot verify it.",
     "melihat nilai yang belum diverifikasi dari semua unit": "seeing every unit's unverified values",
-    "Tahun {0} di luar rentang {1}-{2}.": "Year {0} is outside {1}-{2}.",
     # Reports: workflow (src/Kinerja.Domain/Reports)
     "Laporan berstatus {0} tidak dapat di-{1}.": "A report that is {0} cannot be given the action: {1}.",
     "Isi komentar wajib diisi.": "The comment text is required.",
@@ -769,30 +763,9 @@ EN = {
     "Id \"{0}\" dipakai templat bawaan. Beri id lain untuk salinan instansi.": "The id \"{0}\" belongs to a built-in template. Give the agency's copy another id.",
     "Id \"{0}\" sudah dipakai instansi lain. Beri id lain.": "The id \"{0}\" is already used by another agency. Give another id.",
     "Id templat hanya huruf kecil, angka dan tanda hubung (3-80 karakter), mis. sop-pengumpulan-data-2026.": "A template id has only lower-case letters, digits and hyphens (3-80 characters), e.g. sop-pengumpulan-data-2026.",
-    "Langkah pertama harus langkah mulai (simbol kapsul).": "The first step must be a start step (capsule symbol).",
-    "Langkah terakhir harus langkah selesai (simbol kapsul).": "The last step must be an end step (capsule symbol).",
-    "Langkah {0} ({1}) tidak dapat dilakukan setelah langkah {2} ({3}): urutkan ulang atau lepaskan tindakan sistemnya.": "Step {0} ({1}) cannot come after step {2} ({3}): reorder them or unbind the system action.",
     "Langkah {0} selesai dengan sendirinya saat tindakan \"{1}\" dilakukan di aplikasi.": "Step {0} is done by itself when \"{1}\" is done in the application.",
     "Langkah {0} sudah diselesaikan oleh {1}.": "Step {0} was already completed by {1}.",
-    "Langkah {0}: hanya langkah keputusan (belah ketupat) yang bercabang.": "Step {0}: only decision steps (diamond) branch.",
-    "Langkah {0}: jawaban \"tidak\" menuju langkah {1} yang tidak ada.": "Step {0}: the \"no\" answer leads to step {1}, which does not exist.",
-    "Langkah {0}: jawaban \"ya\" menuju langkah {1} yang tidak ada.": "Step {0}: the \"yes\" answer leads to step {1}, which does not exist.",
-    "Langkah {0}: kegiatan wajib diisi.": "Step {0}: the activity is required.",
-    "Langkah {0}: keputusan perlu tujuan untuk jawaban \"tidak\".": "Step {0}: a decision needs a step for the \"no\" answer.",
-    "Langkah {0}: keputusan perlu tujuan untuk jawaban \"ya\".": "Step {0}: a decision needs a step for the \"yes\" answer.",
-    "Langkah {0}: pelaksana \"{1}\" tidak ada dalam daftar pelaksana SOP.": "Step {0}: the actor \"{1}\" is not in the SOP's list of actors.",
-    "Langkah {0}: sebutkan pelaksananya.": "Step {0}: name who does it.",
-    "Langkah {0}: waktu baku harus lebih dari nol.": "Step {0}: the standard time must be more than zero.",
-    "Nama SOP wajib diisi.": "The SOP's name is required.",
-    "Nomor langkah harus 1, 2, 3, ... berurutan tanpa ganda.": "Steps must be numbered 1, 2, 3, ... in order without repeats.",
-    "Pelaksana \"{0}\" tercantum lebih dari sekali.": "The actor \"{0}\" is listed more than once.",
-    "Pelaksana \"{0}\" tidak ada di instansi ini: belum ada jabatan dengan peran {1}.": "The actor \"{0}\" does not exist in this agency: there is no position with the role {1} yet.",
-    "SOP paling banyak {0} langkah.": "An SOP has at most {0} steps.",
-    "SOP perlu paling sedikit satu langkah.": "An SOP needs at least one step.",
-    "SOP perlu paling sedikit satu pelaksana.": "An SOP needs at least one actor.",
     "Sebutkan instansi pemilik templat (agencyId).": "Name the agency that owns the template (agencyId).",
-    "Template SOP perlu id.": "An SOP template needs an id.",
-    "Tindakan sistem \"{0}\" terikat ke lebih dari satu langkah ({1}).": "The system action \"{0}\" is bound to more than one step ({1}).",
     "Templat SOP \"{0}\" tidak dikenal di instansi ini.": "The SOP template \"{0}\" is not known in this agency.",
     "Templat SOP paling besar 200.000 karakter.": "An SOP template has at most 200,000 characters.",
     "Langkah {0} SOP putaran {1} terlambat: {2}.": "Step {0} of the SOP of round {1} is late: {2}.",
@@ -1078,24 +1051,30 @@ EN = {
     "Tahun {1} di sel {0} di luar rentang {2}-{3}.": "Year {1} in cell {0} is outside the range {2}-{3}.",
 }
 
+def duplicate_keys():
+    """Keys written more than once in EN (Python keeps the last silently), with their line numbers."""
+    with open(__file__, encoding="utf-8") as f:
+        tree = ast.parse(f.read())
+    table = next(n.value for n in tree.body if isinstance(n, ast.Assign) and any(getattr(t, "id", None) == "EN" for t in n.targets))
+    lines = {}
+    for k in table.keys:
+        lines.setdefault(k.value, []).append(k.lineno)
+    return {k: v for k, v in lines.items() if len(v) > 1}
+
 def main():
+    duplicates = duplicate_keys()
+    if duplicates:
+        for k, where in sorted(duplicates.items()):
+            print(f"{os.path.basename(__file__)}: {k!r} is written on lines {', '.join(map(str, where))}; keep one", file=sys.stderr)
+        sys.exit(1)
     here = os.path.dirname(os.path.abspath(__file__))
-    out = os.path.join(here, "..", "src", "Kinerja", "Resources", "SharedResource.en.resx")
-    rows = []
-    for k in sorted(EN):
-        rows.append(f'  <data name="{escape(k, {chr(34): "&quot;"})}" xml:space="preserve">\n    <value>{escape(EN[k])}</value>\n  </data>')
-    xml = """<?xml version="1.0" encoding="utf-8"?>
-<!-- Generated by tools/translations.py: edit that file, not this one. -->
-<root>
-  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
-  <resheader name="version"><value>2.0</value></resheader>
-  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
-  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
-""" + "\n".join(rows) + "\n</root>\n"
-    os.makedirs(os.path.dirname(out), exist_ok=True)
+    resources = os.path.join(here, "..", "src", "Kinerja", "Resources")
+    out = os.path.join(resources, "english.json")
+    text = json.dumps(dict(sorted(EN.items())), ensure_ascii=False, indent=0) + "\n"
+    os.makedirs(resources, exist_ok=True)
     with open(out, "w", encoding="utf-8") as f:
-        f.write(xml)
-    print(f"{len(rows)} texts -> {os.path.relpath(out)}")
+        f.write(text)
+    print(f"{len(EN)} texts -> {os.path.relpath(out)}")
 
 if __name__ == "__main__":
     main()

@@ -1,4 +1,4 @@
 namespace Kinerja;
 
-/// <summary>Marker type for Resources/SharedResource.en.resx: English texts keyed by the Indonesian ones.</summary>
+/// <summary>Marker type of the shared texts: IStringLocalizer&lt;SharedResource&gt; is <see cref="Infrastructure.SharedTexts"/>.</summary>
 public sealed class SharedResource;

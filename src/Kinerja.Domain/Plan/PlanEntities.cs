@@ -33,6 +33,23 @@ public sealed class StrategicPlan : IAgencyOwned, IVersioned
     }
 }
 
+/// <summary>Which of an agency's Renstra plans a year reads.</summary>
+public static class StrategicPlanChoice
+{
+    /// <summary>
+    /// The plan covering <paramref name="year"/>, else the latest one (highest first year); null when there is none.
+    /// An agency's plans do not overlap, so at most one covers a year.
+    /// </summary>
+    public static T? ForYear<T>(this IEnumerable<T> plans, int year, Func<T, int> firstYear, Func<T, int> lastYear) where T : class
+    {
+        var list = plans as IReadOnlyCollection<T> ?? plans.ToList();
+        return list.FirstOrDefault(p => firstYear(p) <= year && year <= lastYear(p)) ?? list.MaxBy(firstYear);
+    }
+
+    /// <inheritdoc cref="ForYear{T}(IEnumerable{T}, int, Func{T, int}, Func{T, int})"/>
+    public static StrategicPlan? ForYear(this IEnumerable<StrategicPlan> plans, int year) => plans.ForYear(year, p => p.FirstYear, p => p.LastYear);
+}
+
 /// <summary>Tujuan: a goal of the Renstra.</summary>
 public sealed class Goal : IAgencyOwned
 {

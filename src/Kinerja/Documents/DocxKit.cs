@@ -72,7 +72,11 @@ internal static class DocxKit
     public static string Rupiah(decimal? value) => value is { } v ? v.ToString("#,##0.00", IndonesianFormat.Culture) : "-";
 
     /// <summary>The NIP in groups (<c>19771023 200501 1 009</c>).</summary>
-    public static string? Nip(string? nip) => PerformanceAgreementDocx.FormatNip(nip);
+    /// <remarks>A value that is not a valid NIP is printed as given.</remarks>
+    public static string? Nip(string? nip) =>
+        string.IsNullOrWhiteSpace(nip) ? null
+        : Domain.Organisation.Nip.TryParse(nip, out var parsed, out _) ? parsed.ToString()
+        : nip.Trim();
 
     // ---- paragraphs and runs ---------------------------------------------------------------
 
@@ -220,7 +224,8 @@ internal static class DocxKit
 
     // ---- tables ----------------------------------------------------------------------------
 
-    public static Table GridTable(int[] widths)
+    /// <summary>A table with single lines around and between all cells; cell margins in dxa above/below and left/right.</summary>
+    public static Table GridTable(int[] widths, int marginY = 28, short marginX = 57)
     {
         BorderType Line<T>() where T : BorderType, new() => new T { Val = BorderValues.Single, Size = 4, Color = "000000" };
         return new Table(
@@ -239,10 +244,10 @@ internal static class DocxKit
                 TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
                 TableCellMarginDefault = new TableCellMarginDefault
                 {
-                    TopMargin = new TopMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                    TableCellLeftMargin = new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
-                    BottomMargin = new BottomMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                    TableCellRightMargin = new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa },
+                    TopMargin = new TopMargin { Width = Dxa(marginY), Type = TableWidthUnitValues.Dxa },
+                    TableCellLeftMargin = new TableCellLeftMargin { Width = marginX, Type = TableWidthValues.Dxa },
+                    BottomMargin = new BottomMargin { Width = Dxa(marginY), Type = TableWidthUnitValues.Dxa },
+                    TableCellRightMargin = new TableCellRightMargin { Width = marginX, Type = TableWidthValues.Dxa },
                 },
             },
             new TableGrid(widths.Select(w => new GridColumn { Width = Dxa(w) })));
@@ -453,24 +458,7 @@ internal static class DocxKit
     /// <summary>Normal text, headings 1-4 with outline levels, TOC 1-3 with a dotted right tab, and table defaults.</summary>
     public static Styles Styles()
     {
-        var fonts = new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font };
-        var styles = new Styles(
-            new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    fonts,
-                    new FontSize { Val = BodySize },
-                    new FontSizeComplexScript { Val = BodySize },
-                    new Languages { Val = "id-ID" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                    new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
-            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle())
-            {
-                Type = StyleValues.Paragraph, StyleId = "Normal", Default = true,
-            },
-            new Style(new StyleName { Val = "Normal Table" }, new UIPriority { Val = 99 }, new SemiHidden(), new UnhideWhenUsed())
-            {
-                Type = StyleValues.Table, StyleId = "TableNormal", Default = true,
-            });
+        var styles = BaseStyles();
 
         // Heading 1: a chapter, centred, on a new page. 2-4: sections, objectives, analyses.
         (int Level, string Size, bool Centre, bool NewPage, int Before, int After)[] headings =
@@ -540,6 +528,29 @@ internal static class DocxKit
             Type = StyleValues.Paragraph, StyleId = "Caption",
         });
         return styles;
+    }
+
+    /// <summary>The defaults alone: Arial 11 pt in Indonesian, single spacing, the Normal and Normal Table styles.</summary>
+    public static Styles BaseStyles()
+    {
+        var fonts = new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font };
+        return new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                    fonts,
+                    new FontSize { Val = BodySize },
+                    new FontSizeComplexScript { Val = BodySize },
+                    new Languages { Val = "id-ID" })),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
+                    new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
+            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle())
+            {
+                Type = StyleValues.Paragraph, StyleId = "Normal", Default = true,
+            },
+            new Style(new StyleName { Val = "Normal Table" }, new UIPriority { Val = 99 }, new SemiHidden(), new UnhideWhenUsed())
+            {
+                Type = StyleValues.Table, StyleId = "TableNormal", Default = true,
+            });
     }
 
     /// <summary>Settings; <paramref name="updateFields"/> makes Word offer to refresh the page numbers of the contents on opening.</summary>

@@ -2,8 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Kinerja.Domain.Common;
-using Kinerja.Domain.Organisation;
-using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+using static Kinerja.Documents.DocxKit;
 
 namespace Kinerja.Documents;
 
@@ -11,22 +10,10 @@ namespace Kinerja.Documents;
 /// Writes a <see cref="PerformanceAgreementDocument"/> as a Word document (A4 portrait, Arial) laid out
 /// like the Perjanjian Kinerja of PermenPAN-RB 53/2014: kop surat, title, statement, two signatures,
 /// then on a new page the attachment with the targets, the programs and the signatures again.
+/// Built from <see cref="DocxKit"/>; its tables have wider cell margins and body-size text.
 /// </summary>
 public static class PerformanceAgreementDocx
 {
-    // Sizes in twentieths of a point (dxa): A4, 3 cm binding margin on the left, 2 cm elsewhere.
-    private const int PageWidth = 11906;
-    private const int PageHeight = 16838;
-    private const int MarginLeft = 1701;
-    private const int MarginRight = 1134;
-    private const int MarginTop = 1134;
-    private const int MarginBottom = 1134;
-    private const int TextWidth = PageWidth - MarginLeft - MarginRight;
-
-    private const string Font = "Arial";
-    private const string BodySize = "22"; // half-points: 11 pt
-    private const string Gray = "D9D9D9";
-
     /// <summary>The document as .docx bytes.</summary>
     public static byte[] Render(PerformanceAgreementDocument doc)
     {
@@ -35,8 +22,8 @@ public static class PerformanceAgreementDocx
         using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = package.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-            main.AddNewPart<DocumentSettingsPart>().Settings = Settings();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = BaseStyles();
+            main.AddNewPart<DocumentSettingsPart>().Settings = Settings(updateFields: false);
             var footer = main.AddNewPart<FooterPart>();
             footer.Footer = Footer(doc.VerificationCode);
 
@@ -48,14 +35,7 @@ public static class PerformanceAgreementDocx
             body.Append(Attachment(doc));
             body.Append(KeepWithNext(Spacer(240)));
             body.Append(SignatureBlock(doc));
-            body.Append(new SectionProperties(
-                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-                new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Portrait },
-                new PageMargin
-                {
-                    Top = MarginTop, Right = MarginRight, Bottom = MarginBottom, Left = MarginLeft,
-                    Header = 567, Footer = 567, Gutter = 0,
-                }));
+            body.Append(Section(new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) }));
             main.Document = new Document(body);
 
             package.PackageProperties.Title = Title(doc);
@@ -77,42 +57,14 @@ public static class PerformanceAgreementDocx
     }
 
     /// <summary>The NIP in groups (<c>19771023 200501 1 009</c>); a value that is not a valid NIP is printed as given.</summary>
-    public static string? FormatNip(string? nip) =>
-        string.IsNullOrWhiteSpace(nip) ? null
-        : Nip.TryParse(nip, out var parsed, out _) ? parsed.ToString()
-        : nip.Trim();
+    public static string? FormatNip(string? nip) => Nip(nip);
 
     private static string Title(PerformanceAgreementDocument doc) =>
-        "PERJANJIAN KINERJA TAHUN " + Year(doc.Year);
+        "PERJANJIAN KINERJA TAHUN " + Int(doc.Year);
 
-    private static string Year(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Revision(int number) =>
-        "PERUBAHAN KE-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Revision(int number) => "PERUBAHAN KE-" + Int(number);
 
     // ---- page 1 ----------------------------------------------------------------------------
-
-    private static IEnumerable<Paragraph> LetterheadParagraphs(Letterhead head)
-    {
-        yield return Para(Props(JustificationValues.Center), Run(head.Government.ToUpper(IndonesianFormat.Culture), bold: true, size: "28"));
-        var agency = Para(Props(JustificationValues.Center), Run(head.Agency.ToUpper(IndonesianFormat.Culture), bold: true, size: "36"));
-        if (string.IsNullOrWhiteSpace(head.Address))
-        {
-            agency.ParagraphProperties!.ParagraphBorders = Rule();
-            yield return agency;
-        }
-        else
-        {
-            yield return agency;
-            var address = Para(Props(JustificationValues.Center), Run(head.Address, size: "18"));
-            address.ParagraphProperties!.ParagraphBorders = Rule();
-            yield return address;
-        }
-    }
-
-    /// <summary>The thick-thin double rule under a kop surat.</summary>
-    private static ParagraphBorders Rule() =>
-        new() { BottomBorder = new BottomBorder { Val = BorderValues.ThickThinSmallGap, Size = 24, Space = 1, Color = "000000" } };
 
     private static IEnumerable<OpenXmlElement> Statement(PerformanceAgreementDocument doc)
     {
@@ -170,16 +122,9 @@ public static class PerformanceAgreementDocx
     private static Table SignatureBlock(PerformanceAgreementDocument doc)
     {
         const int half = TextWidth / 2;
-        var table = new Table(
-            new TableProperties
-            {
-                TableWidth = new TableWidth { Width = Dxa(TextWidth), Type = TableWidthUnitValues.Dxa },
-                TableBorders = NoBorders(),
-                TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
-            },
-            new TableGrid(new GridColumn { Width = Dxa(half) }, new GridColumn { Width = Dxa(TextWidth - half) }));
+        var table = PlainTable([half, TextWidth - half]);
 
-        TableRow Row(string left, string right, bool bold = false, bool underline = false, int? height = null)
+        TableRow Line(string left, string right, bool bold = false, bool underline = false, int? height = null)
         {
             var row = new TableRow();
             var rowProps = new TableRowProperties(new CantSplit());
@@ -187,28 +132,24 @@ public static class PerformanceAgreementDocx
             row.Append(rowProps);
             foreach (var (text, width) in new[] { (left, half), (right, TextWidth - half) })
             {
-                var props = Props(JustificationValues.Center);
-                props.KeepNext = new KeepNext();
-                row.Append(Cell(width, Para(props, Run(text, bold: bold, underline: underline && text.Length > 0))));
+                row.Append(Cell(width, Para(Props(JustificationValues.Center, keepNext: true), Run(text, bold: bold, underline: underline && text.Length > 0))));
             }
 
             return row;
         }
 
-        table.Append(Row("", doc.Place + ", " + IndonesianFormat.Date(doc.Date)));
-        table.Append(Row("Pihak Kedua,", "Pihak Pertama,"));
-        table.Append(Row(Upper(doc.SecondParty.Position) + ",", Upper(doc.FirstParty.Position) + ","));
-        table.Append(Row("", "", height: 1418));
-        table.Append(Row(doc.SecondParty.Name, doc.FirstParty.Name, bold: true, underline: true));
+        table.Append(Line("", doc.Place + ", " + IndonesianFormat.Date(doc.Date)));
+        table.Append(Line("Pihak Kedua,", "Pihak Pertama,"));
+        table.Append(Line(Upper(doc.SecondParty.Position) + ",", Upper(doc.FirstParty.Position) + ","));
+        table.Append(Line("", "", height: 1418));
+        table.Append(Line(doc.SecondParty.Name, doc.FirstParty.Name, bold: true, underline: true));
         if (!string.IsNullOrWhiteSpace(doc.SecondParty.Rank) || !string.IsNullOrWhiteSpace(doc.FirstParty.Rank))
-            table.Append(Row(doc.SecondParty.Rank ?? "", doc.FirstParty.Rank ?? ""));
+            table.Append(Line(doc.SecondParty.Rank ?? "", doc.FirstParty.Rank ?? ""));
         var (nip2, nip1) = (FormatNip(doc.SecondParty.Nip), FormatNip(doc.FirstParty.Nip));
         if (nip1 is not null || nip2 is not null)
-            table.Append(Row(nip2 is null ? "" : "NIP. " + nip2, nip1 is null ? "" : "NIP. " + nip1));
+            table.Append(Line(nip2 is null ? "" : "NIP. " + nip2, nip1 is null ? "" : "NIP. " + nip1));
         return table;
     }
-
-    private static string Upper(string text) => text.ToUpper(IndonesianFormat.Culture);
 
     // ---- attachment ------------------------------------------------------------------------
 
@@ -229,18 +170,11 @@ public static class PerformanceAgreementDocx
         yield return programs;
     }
 
-    private static Paragraph KeepWithNext(Paragraph paragraph)
-    {
-        paragraph.ParagraphProperties ??= new ParagraphProperties();
-        paragraph.ParagraphProperties.KeepNext = new KeepNext();
-        return paragraph;
-    }
-
     private static Table TargetTable(IReadOnlyList<AgreementTargetRow> targets)
     {
         int[] widths = [567, 2835, 3969, TextWidth - 567 - 2835 - 3969];
-        var table = GridTable(widths);
-        table.Append(HeaderRow(widths, "No", "Sasaran", "Indikator Kinerja", "Target"));
+        var table = GridTable(widths, MarginY, MarginX);
+        table.Append(Header(widths, "No", "Sasaran", "Indikator Kinerja", "Target"));
 
         // Group by objective in order of first appearance; the No and Sasaran cells span the group's rows.
         var groups = targets.GroupBy(t => t.ObjectiveCode, StringComparer.Ordinal).ToList();
@@ -253,13 +187,11 @@ public static class PerformanceAgreementDocx
                 var merge = rows.Count == 1 ? null
                     : new VerticalMerge { Val = i == 0 ? MergedCellValues.Restart : MergedCellValues.Continue };
                 var first = i == 0;
-                var row = new TableRow(new TableRowProperties(new CantSplit()));
-                row.Append(
-                    Cell(widths[0], Para(Props(JustificationValues.Center), Run(first ? Number(g + 1) + "." : "")), Clone(merge)),
+                table.Append(Row(
+                    Cell(widths[0], Para(Props(JustificationValues.Center), Run(first ? Int(g + 1) + "." : "")), Clone(merge)),
                     Cell(widths[1], Para(Props(JustificationValues.Left), Run(first ? rows[i].Objective : "")), Clone(merge)),
                     Cell(widths[2], Para(Props(JustificationValues.Left), Run(rows[i].Indicator))),
-                    Cell(widths[3], Para(Props(JustificationValues.Center), Run(FormatTarget(rows[i])))));
-                table.Append(row);
+                    Cell(widths[3], Para(Props(JustificationValues.Center), Run(FormatTarget(rows[i]))))));
             }
         }
 
@@ -269,100 +201,41 @@ public static class PerformanceAgreementDocx
     private static Table ProgramTable(IReadOnlyList<AgreementProgramRow> programs)
     {
         int[] widths = [567, 5953, TextWidth - 567 - 5953];
-        var table = GridTable(widths);
-        table.Append(HeaderRow(widths, "No", "Program", "Anggaran (Rp)"));
+        var table = GridTable(widths, MarginY, MarginX);
+        table.Append(Header(widths, "No", "Program", "Anggaran (Rp)"));
         if (programs.Count == 0) table.Append(EmptyRow(widths, "Belum ada program."));
         for (var i = 0; i < programs.Count; i++)
         {
             var p = programs[i];
             var name = string.IsNullOrWhiteSpace(p.Code) ? p.Program : p.Code.Trim() + " " + p.Program;
-            table.Append(new TableRow(
-                new TableRowProperties(new CantSplit()),
-                Cell(widths[0], Para(Props(JustificationValues.Center), Run(Number(i + 1) + "."))),
+            table.Append(Row(
+                Cell(widths[0], Para(Props(JustificationValues.Center), Run(Int(i + 1) + "."))),
                 Cell(widths[1], Para(Props(JustificationValues.Left), Run(name))),
                 Cell(widths[2], Para(Props(JustificationValues.Right), Run(IndonesianFormat.Money(p.Budget))))));
         }
 
         var total = programs.Sum(p => p.Budget);
-        table.Append(new TableRow(
-            new TableRowProperties(new CantSplit()),
+        table.Append(Row(
             Cell(widths[0] + widths[1], Para(Props(JustificationValues.Center), Run("Jumlah", bold: true)), span: 2),
             Cell(widths[2], Para(Props(JustificationValues.Right), Run(IndonesianFormat.Money(total), bold: true)))));
         return table;
     }
 
-    private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Cell margins of the attachment's tables (dxa), wider than the report's.</summary>
+    private const int MarginY = 40;
+    private const short MarginX = 85;
 
-    private static Table GridTable(int[] widths)
-    {
-        var single = (BorderValues.Single, 4u);
-        return new Table(
-            new TableProperties
-            {
-                TableWidth = new TableWidth { Width = Dxa(widths.Sum()), Type = TableWidthUnitValues.Dxa },
-                TableBorders = new TableBorders
-                {
-                    TopBorder = new TopBorder { Val = single.Item1, Size = single.Item2, Color = "000000" },
-                    LeftBorder = new LeftBorder { Val = single.Item1, Size = single.Item2, Color = "000000" },
-                    BottomBorder = new BottomBorder { Val = single.Item1, Size = single.Item2, Color = "000000" },
-                    RightBorder = new RightBorder { Val = single.Item1, Size = single.Item2, Color = "000000" },
-                    InsideHorizontalBorder = new InsideHorizontalBorder { Val = single.Item1, Size = single.Item2, Color = "000000" },
-                    InsideVerticalBorder = new InsideVerticalBorder { Val = single.Item1, Size = single.Item2, Color = "000000" },
-                },
-                TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
-                TableCellMarginDefault = new TableCellMarginDefault
-                {
-                    TopMargin = new TopMargin { Width = "40", Type = TableWidthUnitValues.Dxa },
-                    TableCellLeftMargin = new TableCellLeftMargin { Width = 85, Type = TableWidthValues.Dxa },
-                    BottomMargin = new BottomMargin { Width = "40", Type = TableWidthUnitValues.Dxa },
-                    TableCellRightMargin = new TableCellRightMargin { Width = 85, Type = TableWidthValues.Dxa },
-                },
-            },
-            new TableGrid(widths.Select(w => new GridColumn { Width = Dxa(w) })));
-    }
-
-    /// <summary>A gray, bold header row that Word and LibreOffice repeat at the top of every page.</summary>
-    private static TableRow HeaderRow(int[] widths, params string[] titles)
-    {
-        var row = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
-        for (var i = 0; i < titles.Length; i++)
+    /// <summary>A gray header row of bold body-size text that Word and LibreOffice repeat at the top of every page.</summary>
+    private static TableRow Header(int[] widths, params string[] titles) =>
+        HeaderRow(titles.Select((title, i) =>
         {
-            var cell = Cell(widths[i], Para(Props(JustificationValues.Center), Run(titles[i], bold: true)));
+            var cell = Cell(widths[i], Para(Props(JustificationValues.Center), Run(title, bold: true)));
             cell.TableCellProperties!.Shading = new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = Gray };
-            row.Append(cell);
-        }
-
-        return row;
-    }
+            return cell;
+        }).ToArray());
 
     private static TableRow EmptyRow(int[] widths, string text) =>
         new(Cell(widths.Sum(), Para(Props(JustificationValues.Center), Run(text, italic: true)), span: widths.Length));
-
-    private static TableCell Cell(int width, Paragraph content, VerticalMerge? merge = null, int span = 1)
-    {
-        var props = new TableCellProperties
-        {
-            TableCellWidth = new TableCellWidth { Width = Dxa(width), Type = TableWidthUnitValues.Dxa },
-            TableCellVerticalAlignment = new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Top },
-        };
-        if (span > 1) props.GridSpan = new GridSpan { Val = span };
-        if (merge is not null) props.VerticalMerge = merge;
-        return new TableCell(props, content);
-    }
-
-    private static VerticalMerge? Clone(VerticalMerge? merge) => (VerticalMerge?)merge?.CloneNode(true);
-
-    private static TableBorders NoBorders() => new()
-    {
-        TopBorder = new TopBorder { Val = BorderValues.None },
-        LeftBorder = new LeftBorder { Val = BorderValues.None },
-        BottomBorder = new BottomBorder { Val = BorderValues.None },
-        RightBorder = new RightBorder { Val = BorderValues.None },
-        InsideHorizontalBorder = new InsideHorizontalBorder { Val = BorderValues.None },
-        InsideVerticalBorder = new InsideVerticalBorder { Val = BorderValues.None },
-    };
-
-    private static string Dxa(int twips) => twips.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     // ---- footer ----------------------------------------------------------------------------
 
@@ -375,113 +248,9 @@ public static class PerformanceAgreementDocx
         var paragraph = Para(props);
         if (!string.IsNullOrWhiteSpace(verificationCode)) paragraph.Append(Run("Kode verifikasi: " + verificationCode.Trim(), size: "16"));
         paragraph.Append(Run("\tHalaman ", size: "16"));
-        paragraph.Append(Field("PAGE", "1"));
+        paragraph.Append(Field("PAGE", "1", size: "16"));
         paragraph.Append(Run(" dari ", size: "16"));
-        paragraph.Append(Field("NUMPAGES", "1"));
+        paragraph.Append(Field("NUMPAGES", "1", size: "16"));
         return new Footer(paragraph);
     }
-
-    /// <summary>A complex field (begin, instruction, separate, cached result, end) that the reader recomputes.</summary>
-    private static IEnumerable<Run> Field(string instruction, string cached)
-    {
-        RunProperties Small() => new() { FontSize = new FontSize { Val = "16" } };
-        yield return new Run(Small(), new FieldChar { FieldCharType = FieldCharValues.Begin });
-        yield return new Run(Small(), new FieldCode(" " + instruction + " ") { Space = SpaceProcessingModeValues.Preserve });
-        yield return new Run(Small(), new FieldChar { FieldCharType = FieldCharValues.Separate });
-        yield return Run(cached, size: "16");
-        yield return new Run(Small(), new FieldChar { FieldCharType = FieldCharValues.End });
-    }
-
-    // ---- building blocks -------------------------------------------------------------------
-
-    private static ParagraphProperties Props(
-        JustificationValues align, int before = 0, int after = 0, int? line = null, int? indent = null, int? hanging = null)
-    {
-        var props = new ParagraphProperties();
-        if (before != 0 || after != 0 || line is not null)
-        {
-            var spacing = new SpacingBetweenLines { Before = Dxa(before), After = Dxa(after) };
-            if (line is int l)
-            {
-                spacing.Line = Dxa(l);
-                spacing.LineRule = LineSpacingRuleValues.Auto;
-            }
-
-            props.SpacingBetweenLines = spacing;
-        }
-
-        if (indent is not null || hanging is not null)
-        {
-            var indentation = new Indentation();
-            if (indent is int i) indentation.Left = Dxa(i);
-            if (hanging is int h) indentation.Hanging = Dxa(h);
-            props.Indentation = indentation;
-        }
-
-        props.Justification = new Justification { Val = align };
-        return props;
-    }
-
-    private static Paragraph Para(ParagraphProperties props, params OpenXmlElement[] content)
-    {
-        var paragraph = new Paragraph(props);
-        paragraph.Append(content);
-        return paragraph;
-    }
-
-    private static Paragraph Spacer(int after) => Para(Props(JustificationValues.Left, after: after));
-
-    /// <summary>A run of text; a tab character in <paramref name="text"/> becomes a tab.</summary>
-    private static Run Run(string text, bool bold = false, bool italic = false, bool underline = false, string? size = null)
-    {
-        var run = new Run();
-        var props = new RunProperties();
-        if (bold) props.Bold = new Bold();
-        if (italic) props.Italic = new Italic();
-        if (size is not null) props.FontSize = new FontSize { Val = size };
-        if (underline) props.Underline = new Underline { Val = UnderlineValues.Single };
-        if (props.HasChildren) run.Append(props);
-
-        var parts = text.Split('\t');
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (i > 0) run.Append(new TabChar());
-            if (parts[i].Length > 0) run.Append(new Text(DocxKit.XmlText(parts[i])) { Space = SpaceProcessingModeValues.Preserve });
-        }
-
-        return run;
-    }
-
-    private static Styles Styles()
-    {
-        var fonts = new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font };
-        return new Styles(
-            new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    fonts,
-                    new FontSize { Val = BodySize },
-                    new FontSizeComplexScript { Val = BodySize },
-                    new Languages { Val = "id-ID" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                    new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
-            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle())
-            {
-                Type = StyleValues.Paragraph, StyleId = "Normal", Default = true,
-            },
-            new Style(new StyleName { Val = "Normal Table" }, new UIPriority { Val = 99 }, new SemiHidden(), new UnhideWhenUsed())
-            {
-                Type = StyleValues.Table, StyleId = "TableNormal", Default = true,
-            });
-    }
-
-    private static Settings Settings() =>
-        new(
-            new DefaultTabStop { Val = 720 },
-            new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
-            new Compatibility(new CompatibilitySetting
-            {
-                Name = CompatSettingNameValues.CompatibilityMode,
-                Uri = "http://schemas.microsoft.com/office/word",
-                Val = "15",
-            }));
 }

@@ -119,6 +119,7 @@ public static class KinerjaApp
         });
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, SharedTexts>(); // not a .resx: see SharedTexts
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("id-ID");

@@ -27,7 +27,7 @@ public static class PlanAccess
     public static async Task<StrategicPlan> CurrentPlanAsync(this KinerjaDbContext db, Guid agencyId, int? year, CancellationToken ct)
     {
         var plans = await db.StrategicPlans.Where(p => p.AgencyId == agencyId).OrderByDescending(p => p.FirstYear).ToListAsync(ct);
-        return (year is { } y ? plans.FirstOrDefault(p => p.Covers(y)) : null) ?? plans.FirstOrDefault()
+        return (year is { } y ? plans.ForYear(y) : plans.FirstOrDefault())
                ?? throw AppProblem.Conflict(new Domain.Common.Text("Instansi ini belum punya Renstra. Isi dahulu Renstra (nama dan tahun awal-akhir)."));
     }
 

@@ -91,7 +91,7 @@ internal sealed class RecapData
                                     select new { p.Id, p.AgencyId, p.FirstYear, p.LastYear, Objective = o == null ? null : new RecapObjectiveRow(o.Id, o.AgencyId, o.Code, o.Name) })
             .ToListAsync(ct);
         var planIds = planObjectives.DistinctBy(p => p.Id).GroupBy(p => p.AgencyId)
-            .Select(g => (g.FirstOrDefault(p => p.FirstYear <= year && year <= p.LastYear) ?? g.MaxBy(p => p.FirstYear))!.Id).ToHashSet();
+            .Select(g => g.ForYear(year, p => p.FirstYear, p => p.LastYear)!.Id).ToHashSet();
         var objectives = planObjectives.Where(p => p.Objective is not null && planIds.Contains(p.Id)).Select(p => p.Objective!).ToList();
 
         var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.AgencyId))

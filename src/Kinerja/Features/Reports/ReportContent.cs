@@ -119,8 +119,7 @@ public sealed class ReportContent(KinerjaDbContext db, TimeProvider clock, IConf
             .ToDictionaryAsync(n => n.Key, n => n.Text, ct);
 
         // Renstra (Bab II): the plan covering the year, its objectives under their goals.
-        var plan = await db.StrategicPlans.AsNoTracking().Where(p => p.AgencyId == report.AgencyId)
-            .OrderByDescending(p => p.FirstYear <= year && year <= p.LastYear).ThenByDescending(p => p.FirstYear).FirstOrDefaultAsync(ct);
+        var plan = (await db.StrategicPlans.AsNoTracking().Where(p => p.AgencyId == report.AgencyId).ToListAsync(ct)).ForYear(year);
         var goals = plan is null ? [] : await db.Goals.AsNoTracking().Where(g => g.PlanId == plan.Id).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
         var objectiveGoals = plan is null ? [] : await db.Objectives.AsNoTracking().Where(o => o.PlanId == plan.Id)
             .ToDictionaryAsync(o => o.Id, o => o.GoalId, ct);

@@ -208,11 +208,9 @@ public sealed class GetReport(KinerjaDbContext db, CurrentUser me)
     internal static async Task<IReadOnlyList<string>> ObjectiveCodesAsync(KinerjaDbContext db, Report r, CancellationToken ct)
     {
         var year = Period.Parse(r.Period).Year;
-        var plan = await db.StrategicPlans.AsNoTracking().Where(p => p.AgencyId == r.AgencyId)
-            .OrderByDescending(p => p.FirstYear <= year && year <= p.LastYear).ThenByDescending(p => p.FirstYear)
-            .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        var plan = (await db.StrategicPlans.AsNoTracking().Where(p => p.AgencyId == r.AgencyId).ToListAsync(ct)).ForYear(year);
         if (plan is null) return [];
-        var codes = await db.Objectives.AsNoTracking().Where(o => o.PlanId == plan).Select(o => o.Code).ToListAsync(ct);
+        var codes = await db.Objectives.AsNoTracking().Where(o => o.PlanId == plan.Id).Select(o => o.Code).ToListAsync(ct);
         return codes.Order(StringComparer.Ordinal).ToList();
     }
 }
