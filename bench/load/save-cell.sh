@@ -43,13 +43,23 @@ done
 export TARGETS
 echo "lines under load: $(tr -cd ';' <<<"$TARGETS" | wc -c), connections: $CONNECTIONS, duration: $DURATION each, $(nproc) cores"
 
-echo "== bare GET /health/live (the machine's ceiling)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE/health/live" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" || true
-echo "== POST a raw one-row SQLite insert (no EF Core, no auth, no audit: the database's ceiling)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/load/post.lua "$BASE/load-probe/raw-insert" | grep -E "Requests/sec|p50|Non-2xx|Socket errors" || true
-echo "== PUT a worksheet cell"
-result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/load/save-cell.lua "$BASE")
-grep -E "Requests/sec|p50|Non-2xx|Socket errors" <<<"$result" || true
+# The server's own CPU time per request (user + system, from /proc) does not depend on what else the machine runs,
+# unlike requests per second: it is the number to compare between versions of the code.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+measure() { # label, then wrk arguments
+  local label=$1 before out requests; shift
+  echo "== $label"
+  before=$(cpu_ticks)
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  grep -E "Requests/sec|50%|99%|p50|Non-2xx|Socket errors" <<<"$out" || true
+  awk -v t="$(( $(cpu_ticks) - before ))" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "server CPU per request: %.0f us\n", (n > 0 ? t / hz / n * 1e6 : 0) }'
+  result=$out
+}
+measure "bare GET /health/live (the machine's ceiling)" "$BASE/health/live"
+measure "POST a raw one-row SQLite insert (no EF Core, no auth, no audit: the database's ceiling)" -s bench/load/post.lua "$BASE/load-probe/raw-insert"
+measure "PUT a worksheet cell" -s bench/load/save-cell.lua "$BASE"
 echo "== server memory (VmHWM = peak resident)"
 grep -E "VmHWM|VmRSS" "/proc/$SERVER/status"
 # Every save must have succeeded: a refused or timed-out save is a failure, whatever the speed.

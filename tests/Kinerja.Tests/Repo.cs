@@ -94,9 +94,9 @@ public sealed class ScratchDatabase : IAsyncDisposable
     /// <summary>The application's own DbContext on this database, for checks behind the server's back.</summary>
     public Kinerja.Data.KinerjaDbContext NewDbContext() => Postgres
         ? new Kinerja.Data.PostgresKinerjaDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Kinerja.Data.PostgresKinerjaDbContext>()
-            .UseNpgsql(ConnectionString).Options, new Kinerja.Data.AuditActor(), TimeProvider.System)
+            .UseNpgsql(ConnectionString).Options)
         : new Kinerja.Data.SqliteKinerjaDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Kinerja.Data.SqliteKinerjaDbContext>()
-            .UseSqlite(ConnectionString + ";Pooling=False").Options, new Kinerja.Data.AuditActor(), TimeProvider.System);
+            .UseSqlite(ConnectionString + ";Pooling=False").Options);
 
     public Task<(int Code, string Output)> RunCliAsync(params string[] args) => Repo.RunCliAsync(Kind, DataDirectory, ConnectionString, args);
 

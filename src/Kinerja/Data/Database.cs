@@ -39,8 +39,18 @@ public sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.Db
 {
     private const string Sql = "PRAGMA synchronous=NORMAL;";
 
+    /// <summary>
+    /// The database handles already set. A pooled connection keeps its handle (and so its settings) between opens, and
+    /// EF Core opens the connection for each query: the pragma needs to run once per handle, not on every open.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Done = [];
+
+    private static bool IsNew(System.Data.Common.DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Done.TryAdd(handle, Done);
+
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
     {
+        if (!IsNew(connection)) return;
         using var cmd = connection.CreateCommand();
         cmd.CommandText = Sql;
         cmd.ExecuteNonQuery();
@@ -49,6 +59,7 @@ public sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.Db
     public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
+        if (!IsNew(connection)) return;
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = Sql;
         await cmd.ExecuteNonQueryAsync(cancellationToken);

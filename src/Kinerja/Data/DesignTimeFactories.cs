@@ -7,13 +7,11 @@ namespace Kinerja.Data;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteKinerjaDbContext>
 {
     public SqliteKinerjaDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqliteKinerjaDbContext>().UseSqlite("Data Source=design.db").Options,
-        new AuditActor(), TimeProvider.System);
+        new DbContextOptionsBuilder<SqliteKinerjaDbContext>().UseSqlite("Data Source=design.db").Options);
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresKinerjaDbContext>
 {
     public PostgresKinerjaDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<PostgresKinerjaDbContext>().UseNpgsql("Host=localhost;Database=kinerja_design").Options,
-        new AuditActor(), TimeProvider.System);
+        new DbContextOptionsBuilder<PostgresKinerjaDbContext>().UseNpgsql("Host=localhost;Database=kinerja_design").Options);
 }

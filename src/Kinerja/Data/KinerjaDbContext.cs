@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kinerja.Data;
 
@@ -20,9 +21,17 @@ namespace Kinerja.Data;
 /// <see cref="PostgresKinerjaDbContext"/>) exist only to keep one migration set per provider.
 /// Every SaveChanges writes the audit records of its changes in the same transaction.
 /// </summary>
-public abstract class KinerjaDbContext(DbContextOptions options, AuditActor actor, TimeProvider clock)
+public abstract class KinerjaDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
+    /// <summary>
+    /// Who saves, and the clock of the audit records. Contexts are pooled (creating one was a fifth of what a request
+    /// allocated), so the request's scope sets both each time it takes a context from the pool (KinerjaApp).
+    /// </summary>
+    public AuditActor Actor { get; set; } = new();
+
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     private static readonly JsonSerializerOptions AuditJson = new()
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
@@ -181,7 +190,22 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Changes are detected once here; each look at the tracker below would otherwise detect them again (the save path
+        // of every cell runs this). EF Core detects once more in base.SaveChangesAsync, after the audit records are added.
         ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         if (ChangeTracker.Entries<WorksheetSubmission>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("A submitted worksheet version is immutable.");
         if (ChangeTracker.Entries<ReportVersion>().Any(e => e.State == EntityState.Deleted
@@ -220,16 +244,16 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
         {
             // Taking the head row's write lock first serialises audit writers, so the chain never forks; the same
             // statement reads the head (one round trip on the path every save takes).
-            var head = (await AuditHeads.FromSqlRaw(LockAndReadHeadSql).ToListAsync(cancellationToken)).Single();
-            var at = AuditChain.Normalize(clock.GetUtcNow());
+            var head = await LockAndReadHeadAsync(cancellationToken);
+            var at = AuditChain.Normalize(Clock.GetUtcNow());
             foreach (var c in changes)
             {
                 var seq = head.Sequence + 1;
-                var hash = AuditChain.ComputeHash(seq, at, actor.UserId, actor.UserName, c.AgencyId, c.Action,
+                var hash = AuditChain.ComputeHash(seq, at, Actor.UserId, Actor.UserName, c.AgencyId, c.Action,
                     c.EntityType, c.EntityId, c.Before, c.After, head.Hash);
                 AuditRecords.Add(new AuditRecord
                 {
-                    Sequence = seq, At = at, UserId = actor.UserId, UserName = actor.UserName, AgencyId = c.AgencyId,
+                    Sequence = seq, At = at, UserId = Actor.UserId, UserName = Actor.UserName, AgencyId = c.AgencyId,
                     Action = c.Action, EntityType = c.EntityType, EntityId = c.EntityId, Before = c.Before,
                     After = c.After, PreviousHash = head.Hash, Hash = hash,
                 });
@@ -237,6 +261,7 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
                 head.Hash = hash;
             }
 
+            ChangeTracker.AutoDetectChangesEnabled = true; // the head's new values
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return result;
@@ -291,7 +316,24 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
     /// <summary>A no-op update of the head row: takes its row lock (PostgreSQL) or the write lock (SQLite).</summary>
     private const string LockHeadSql = """UPDATE "AuditHeads" SET "Sequence" = "Sequence" WHERE "Id" = 1""";
 
-    private const string LockAndReadHeadSql = LockHeadSql + """ RETURNING "Id", "Sequence", "Hash" """;
+    private const string LockAndReadHeadSql = LockHeadSql + """ RETURNING "Sequence", "Hash" """;
+
+    /// <summary>Locks the head row and reads it in one statement, in the save's transaction, with a plain command (no query pipeline).</summary>
+    private async Task<AuditHead> LockAndReadHeadAsync(CancellationToken ct)
+    {
+        await using var command = Database.GetDbConnection().CreateCommand();
+        command.Transaction = Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = LockAndReadHeadSql;
+        AuditHead head;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("The audit chain head row is missing.");
+            head = new AuditHead { Id = 1, Sequence = reader.GetInt64(0), Hash = reader.GetString(1) };
+        }
+
+        AuditHeads.Attach(head);
+        return head;
+    }
 
     private sealed record Change(string Action, string EntityType, string EntityId, string? AgencyId, string? Before, string? After);
 
@@ -329,8 +371,8 @@ public abstract class KinerjaDbContext(DbContextOptions options, AuditActor acto
     }
 }
 
-public sealed class SqliteKinerjaDbContext(DbContextOptions<SqliteKinerjaDbContext> options, AuditActor actor, TimeProvider clock)
-    : KinerjaDbContext(options, actor, clock)
+public sealed class SqliteKinerjaDbContext(DbContextOptions<SqliteKinerjaDbContext> options)
+    : KinerjaDbContext(options)
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
 
@@ -367,7 +409,7 @@ public sealed class SqliteKinerjaDbContext(DbContextOptions<SqliteKinerjaDbConte
     }
 }
 
-public sealed class PostgresKinerjaDbContext(DbContextOptions<PostgresKinerjaDbContext> options, AuditActor actor, TimeProvider clock)
-    : KinerjaDbContext(options, actor, clock)
+public sealed class PostgresKinerjaDbContext(DbContextOptions<PostgresKinerjaDbContext> options)
+    : KinerjaDbContext(options)
 {
 }

@@ -31,15 +31,14 @@ public sealed record LineExtras(
     /// </summary>
     public static async Task<LineExtras> LoadAsync(KinerjaDbContext db, Worksheet sheet, CancellationToken ct, Guid? lineId = null)
     {
-        var evidence = await db.LineEvidence.AsNoTracking()
-            .Where(e => e.WorksheetId == sheet.Id && (lineId == null || e.LineId == lineId)).ToListAsync(ct);
-        var comments = await db.LineComments.AsNoTracking()
-            .Where(c => c.WorksheetId == sheet.Id && (lineId == null || c.LineId == lineId)).ToListAsync(ct);
+        var evidence = lineId is { } one
+            ? await EvidenceOfLine.For(db)(db, sheet.Id, one).ToListAsync(ct)
+            : await db.LineEvidence.AsNoTracking().Where(e => e.WorksheetId == sheet.Id).ToListAsync(ct);
+        var comments = lineId is { } line
+            ? await CommentsOfLine.For(db)(db, sheet.Id, line).ToListAsync(ct)
+            : await db.LineComments.AsNoTracking().Where(c => c.WorksheetId == sheet.Id).ToListAsync(ct);
         var compareWith = sheet.Status is WorksheetStatus.Submitted or WorksheetStatus.Verified ? sheet.Submissions - 1 : sheet.Submissions;
-        var snapshot = compareWith < 1
-            ? null
-            : await db.WorksheetSubmissions.AsNoTracking().Where(s => s.WorksheetId == sheet.Id && s.Number == compareWith)
-                .Select(s => s.LinesJson).SingleOrDefaultAsync(ct);
+        var snapshot = compareWith < 1 ? null : await SubmittedLines.For(db)(db, sheet.Id, compareWith, ct);
         var before = snapshot is null ? [] : JsonSerializer.Deserialize<List<SubmittedLine>>(snapshot, Json) ?? [];
         return new LineExtras(
             evidence.OrderBy(e => e.AddedAt).GroupBy(e => e.LineId).ToDictionary(g => g.Key, g => (IReadOnlyList<EvidenceDto>)g.Select(e => ToDto(e)).ToList()),
@@ -47,6 +46,19 @@ public sealed record LineExtras(
                 g => (IReadOnlyList<CommentDto>)g.Select(c => new CommentDto(c.Id, c.Author, c.AuthorName, c.Body, c.At)).ToList()),
             before.ToDictionary(l => l.LineId));
     }
+
+    // Compiled: saving a cell answers with its line, so these run on every save.
+    private static readonly PerProvider<Func<KinerjaDbContext, Guid, Guid, IAsyncEnumerable<LineEvidence>>> EvidenceOfLine = new(() =>
+        EF.CompileAsyncQuery((KinerjaDbContext db, Guid sheetId, Guid lineId) =>
+            db.LineEvidence.AsNoTracking().Where(e => e.WorksheetId == sheetId && e.LineId == lineId)));
+
+    private static readonly PerProvider<Func<KinerjaDbContext, Guid, Guid, IAsyncEnumerable<LineComment>>> CommentsOfLine = new(() =>
+        EF.CompileAsyncQuery((KinerjaDbContext db, Guid sheetId, Guid lineId) =>
+            db.LineComments.AsNoTracking().Where(c => c.WorksheetId == sheetId && c.LineId == lineId)));
+
+    private static readonly PerProvider<Func<KinerjaDbContext, Guid, int, CancellationToken, Task<string?>>> SubmittedLines = new(() =>
+        EF.CompileAsyncQuery((KinerjaDbContext db, Guid sheetId, int number, CancellationToken _) =>
+            db.WorksheetSubmissions.AsNoTracking().Where(s => s.WorksheetId == sheetId && s.Number == number).Select(s => s.LinesJson).SingleOrDefault()));
 
     public static EvidenceDto ToDto(LineEvidence e) => new(e.Id, PlanAccess.ApiName(e.Kind), e.FileName, e.ContentType, e.Size, e.Sha256, e.Url, e.Note,
         e.AddedBy, e.AddedAt, e.Kind == EvidenceKind.File ? $"/api/v1/worksheets/{e.WorksheetId}/lines/{e.LineId}/evidence/{e.Id}" : null);

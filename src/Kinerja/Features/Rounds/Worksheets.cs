@@ -150,6 +150,8 @@ public sealed class SaveLine(KinerjaDbContext db, WorksheetAccess access, Curren
 {
     public async Task<WorksheetLineDto> HandleAsync(Guid worksheetId, Guid lineId, SaveLineRequest r, int? expectedVersion, CancellationToken ct = default)
     {
+        // One open for the request's queries: EF Core would otherwise open and close the connection around each of them.
+        await db.Database.OpenConnectionAsync(ct);
         var sheet = await access.LoadSheetAsync(worksheetId, ct);
         await access.EnsureCanFillAsync(sheet, ct);
         var found = await LineWithIndicator.For(db)(db, lineId, worksheetId, ct) ?? throw AppProblem.NotFound("Baris");
