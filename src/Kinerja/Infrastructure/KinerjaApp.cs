@@ -44,6 +44,7 @@ public static class KinerjaApp
         services.AddMail();
         services.AddUseCases();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<Kinerja.Features.Recap.GovernmentRecapTurns>();
 
         services.AddDbContext<SqliteKinerjaDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<KinerjaSettings>().ConnectionString).AddInterceptors(new SqlitePragmas()));
         services.AddDbContext<PostgresKinerjaDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<KinerjaSettings>().ConnectionString));
