@@ -140,18 +140,20 @@ try
     var government = people[0].GovernmentId;
     var seconds = TimeSpan.FromSeconds(options.ReadSeconds);
     var bareAgain = await Sustained.CeilingAsync(http, HttpMethod.Get, "/health/live", options.Connections, seconds);
+    // The province's recaps first, so that their memory is measured from what the surge left, not from what the agency
+    // recaps grew (a process rarely gives memory back to the system soon): the highest resident memory sampled per phase.
     var before = MemorySampler.Resident(server.Id);
-    memory = new MemorySampler(server.Id);
-    var agencyRecap = await Sustained.ReadsAsync(http, options.Connections, seconds,
-        n => ($"/api/v1/agencies/{people[n % people.Count].AgencyId}/recap?period=2026-Q3&includeUnverified=true", people[n % people.Count].CoordinatorToken));
-    var (_, agencyPeak) = memory.Stop();
     memory = new MemorySampler(server.Id);
     var governmentRecap = await Sustained.ReadsAsync(http, Math.Min(options.Connections, 16), seconds,
         _ => ($"/api/v1/governments/{government}/recap?period=2026-Q3&includeUnverified=true", adminToken));
     var (_, governmentPeak) = memory.Stop();
+    memory = new MemorySampler(server.Id);
+    var agencyRecap = await Sustained.ReadsAsync(http, options.Connections, seconds,
+        n => ($"/api/v1/agencies/{people[n % people.Count].AgencyId}/recap?period=2026-Q3&includeUnverified=true", people[n % people.Count].CoordinatorToken));
+    var (_, agencyPeak) = memory.Stop();
     Console.WriteLine($"recap reads ({options.ReadSeconds} s each): bare GET {bareAgain:F0} req/s; one agency {agencyRecap}; the province of {people.Count} agencies {governmentRecap}");
-    Console.WriteLine($"server memory during the reads: {before / 1024:F0} MB before, highest sampled RSS {agencyPeak / 1024:F0} MB (agency recaps), " +
-                      $"{governmentPeak / 1024:F0} MB (province recaps)");
+    Console.WriteLine($"server memory in the reads (highest sampled RSS): {before / 1024:F0} MB before, {governmentPeak / 1024:F0} MB reading the province's recap " +
+                      $"({Math.Min(options.Connections, 16)} connections), then {agencyPeak / 1024:F0} MB reading agency recaps ({options.Connections} connections)");
     foreach (var e in errors.Take(10)) Console.WriteLine("  error: " + e);
     exit = errors.IsEmpty && submitted == sheets.Count ? 0 : 1;
 }
