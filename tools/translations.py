@@ -908,6 +908,9 @@ EN = {
     "Buat kode pemulihan baru": "Make new recovery codes",
     "Kode pemulihan yang lama tidak berlaku lagi setelah kode baru dibuat.": "The old recovery codes stop working once new ones are made.",
     "Buat kode baru": "Make new codes",
+    # Government recap: a few computed at once, the others wait their turn; a full queue answers 503
+    "Server sedang sibuk menghitung rekap pemerintah daerah.": "The server is busy computing government recaps.",
+    "Terlalu banyak permintaan rekap seluruh perangkat daerah sedang menunggu giliran. Coba lagi dalam {0} detik.": "Too many requests for the recap of every agency are waiting their turn. Try again in {0} seconds.",
     # Subjects passed as {0} into other texts
     "tanpa ekstensi": "without an extension",
     "Tautan": "Link",

@@ -140,11 +140,20 @@ try
     var government = people[0].GovernmentId;
     var seconds = TimeSpan.FromSeconds(options.ReadSeconds);
     var bareAgain = await Sustained.CeilingAsync(http, HttpMethod.Get, "/health/live", options.Connections, seconds);
-    var agencyRecap = await Sustained.ReadsAsync(http, options.Connections, seconds,
-        n => ($"/api/v1/agencies/{people[n % people.Count].AgencyId}/recap?period=2026-Q3&includeUnverified=true", people[n % people.Count].CoordinatorToken));
+    // The province's recaps first, so that their memory is measured from what the surge left, not from what the agency
+    // recaps grew (a process rarely gives memory back to the system soon): the highest resident memory sampled per phase.
+    var before = MemorySampler.Resident(server.Id);
+    memory = new MemorySampler(server.Id);
     var governmentRecap = await Sustained.ReadsAsync(http, Math.Min(options.Connections, 16), seconds,
         _ => ($"/api/v1/governments/{government}/recap?period=2026-Q3&includeUnverified=true", adminToken));
+    var (_, governmentPeak) = memory.Stop();
+    memory = new MemorySampler(server.Id);
+    var agencyRecap = await Sustained.ReadsAsync(http, options.Connections, seconds,
+        n => ($"/api/v1/agencies/{people[n % people.Count].AgencyId}/recap?period=2026-Q3&includeUnverified=true", people[n % people.Count].CoordinatorToken));
+    var (_, agencyPeak) = memory.Stop();
     Console.WriteLine($"recap reads ({options.ReadSeconds} s each): bare GET {bareAgain:F0} req/s; one agency {agencyRecap}; the province of {people.Count} agencies {governmentRecap}");
+    Console.WriteLine($"server memory in the reads (highest sampled RSS): {before / 1024:F0} MB before, {governmentPeak / 1024:F0} MB reading the province's recap " +
+                      $"({Math.Min(options.Connections, 16)} connections), then {agencyPeak / 1024:F0} MB reading agency recaps ({options.Connections} connections)");
     foreach (var e in errors.Take(10)) Console.WriteLine("  error: " + e);
     exit = errors.IsEmpty && submitted == sheets.Count ? 0 : 1;
 }
@@ -318,7 +327,7 @@ internal static class Sustained
     public static double Percentile(double[] sorted, int p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
 }
 
-/// <summary>Samples the server's resident memory every 100 ms and reads its peak (VmHWM) from /proc at the end.</summary>
+/// <summary>Samples the server's resident memory every 50 ms and reads its peak (VmHWM) from /proc at the end.</summary>
 internal sealed class MemorySampler
 {
     private readonly int _pid;
@@ -333,8 +342,8 @@ internal sealed class MemorySampler
             long highest = 0;
             while (!_stop.IsCancellationRequested)
             {
-                highest = Math.Max(highest, Read("VmRSS"));
-                try { await Task.Delay(100, _stop.Token); } catch (OperationCanceledException) { }
+                highest = Math.Max(highest, Read(_pid, "VmRSS"));
+                try { await Task.Delay(50, _stop.Token); } catch (OperationCanceledException) { }
             }
 
             return highest;
@@ -344,12 +353,15 @@ internal sealed class MemorySampler
     public (double PeakKb, double SampledKb) Stop()
     {
         _stop.Cancel();
-        return (Read("VmHWM"), _loop.GetAwaiter().GetResult());
+        return (Read(_pid, "VmHWM"), _loop.GetAwaiter().GetResult());
     }
 
-    private long Read(string field)
+    /// <summary>The resident memory of process <paramref name="pid"/> now, in kB.</summary>
+    public static double Resident(int pid) => Read(pid, "VmRSS");
+
+    private static long Read(int pid, string field)
     {
-        foreach (var line in File.ReadLines($"/proc/{_pid}/status"))
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
         {
             if (line.StartsWith(field + ":", StringComparison.Ordinal))
                 return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);

@@ -111,7 +111,7 @@ public class SqliteFixture : KinerjaFixture
     protected override string DatabaseKind => "sqlite";
 }
 
-public sealed class PostgresFixture : KinerjaFixture
+public class PostgresFixture : KinerjaFixture
 {
     private string _database = "";
     private string _server = "";

@@ -44,6 +44,7 @@ public static class KinerjaApp
         services.AddMail();
         services.AddUseCases();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<Kinerja.Features.Recap.GovernmentRecapTurns>();
 
         // Pooled contexts with options built once: creating a context and its options for every request was a third of
         // what saving a cell allocated (docs/performance.md). The request's scope gives the context its actor and clock.

@@ -18,6 +18,9 @@ public sealed record KinerjaSettings(string DataDirectory, DatabaseKind Database
     /// </summary>
     public bool BehindProxy { get; init; }
 
+    /// <summary>How many government-wide recaps are computed at once and how many may wait (<see cref="Features.Recap.GovernmentRecapTurns"/>).</summary>
+    public GovernmentRecapLimits GovernmentRecaps { get; init; } = GovernmentRecapLimits.Default;
+
     public static KinerjaSettings From(IConfiguration config)
     {
         var dataDir = Path.GetFullPath(config["KINERJA_DATA_DIR"] is { Length: > 0 } d ? d : "data");
@@ -47,6 +50,9 @@ public sealed record KinerjaSettings(string DataDirectory, DatabaseKind Database
                 PerUser: Positive(config, "KINERJA_SIGNIN_PER_USER", SignInLimits.Default.PerUser),
                 Window: TimeSpan.FromSeconds(Positive(config, "KINERJA_SIGNIN_WINDOW_SECONDS", (int)SignInLimits.Default.Window.TotalSeconds))),
             BehindProxy = bool.TryParse(config["KINERJA_BEHIND_PROXY"], out var proxy) && proxy,
+            GovernmentRecaps = new GovernmentRecapLimits(
+                AtOnce: Positive(config, "KINERJA_GOVERNMENT_RECAPS_AT_ONCE", GovernmentRecapLimits.Default.AtOnce),
+                Queue: Positive(config, "KINERJA_GOVERNMENT_RECAP_QUEUE", GovernmentRecapLimits.Default.Queue)),
         };
     }
 
@@ -67,4 +73,15 @@ public sealed record KinerjaSettings(string DataDirectory, DatabaseKind Database
 public sealed record SignInLimits(int PerAddress, int PerUser, TimeSpan Window)
 {
     public static readonly SignInLimits Default = new(PerAddress: 60, PerUser: 10, Window: TimeSpan.FromMinutes(1));
+}
+
+/// <summary>
+/// Government-wide recaps computed at once per process (<paramref name="AtOnce"/>, default one per core) and how many more
+/// may wait their turn (<paramref name="Queue"/>); beyond that 503 with Retry-After. A waiting request holds almost no
+/// memory, so the queue bounds the wait, not memory: 32 behind 2 cores is about 20 s for a province of 40 agencies x 750
+/// indicators (about 1.2 s each on this project's 2-core benchmark machine), within what a browser or proxy waits.
+/// </summary>
+public sealed record GovernmentRecapLimits(int AtOnce, int Queue)
+{
+    public static readonly GovernmentRecapLimits Default = new(AtOnce: Math.Max(1, Environment.ProcessorCount), Queue: 32);
 }

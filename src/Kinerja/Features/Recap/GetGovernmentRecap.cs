@@ -53,9 +53,9 @@ public sealed class ReadableGovernments(KinerjaDbContext db, CurrentUser me)
 /// <summary>
 /// The consolidated recap of a government: every agency's achievement side by side. Read by the system administrator
 /// and by the agency-wide roles of its Inspektorat and its planning agency (Bappeda), see <see cref="GovernmentOversight"/>;
-/// other members of the government's agencies get 403, everyone else 404.
+/// other members of the government's agencies get 403, everyone else 404. Computed a few at a time (<see cref="GovernmentRecapTurns"/>).
 /// </summary>
-public sealed class GetGovernmentRecap(KinerjaDbContext db, CurrentUser me)
+public sealed class GetGovernmentRecap(KinerjaDbContext db, CurrentUser me, GovernmentRecapTurns turns, IHttpContextAccessor http)
 {
     public async Task<GovernmentRecapDto> HandleAsync(Guid governmentId, string? period, bool includeUnverified = false, CancellationToken ct = default)
     {
@@ -66,10 +66,12 @@ public sealed class GetGovernmentRecap(KinerjaDbContext db, CurrentUser me)
         if (!GovernmentOversight.MayReadGovernmentRecap(me.IsSystemAdmin, grants, governmentId)) throw CurrentUser.Denied("rekap capaian seluruh perangkat daerah");
         var p = RecapCalculator.ParsePeriod(period);
 
+        // The heavy part, a few at a time (GovernmentRecapTurns): the turn is held until the answer is built.
+        using var turn = await turns.WaitAsync(http.HttpContext, ct);
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.GovernmentId == governmentId)
             .Select(a => new GovernmentAgencyRow(a.Id, a.Name, a.Kind)).ToListAsync(ct);
         var data = await RecapData.LoadAsync(db, agencies.Select(a => a.Id).ToList(), p.Year, includeUnverified, ct,
-            RecapCalculator.YearBefore(p) is { } ly ? [p, ly] : [p]);
+            RecapCalculator.YearBefore(p) is { } ly ? [p, ly] : [p], indicatorTexts: false);
         return Build(data, governmentId, government, agencies, p);
     }
 

@@ -75,10 +75,11 @@ internal sealed class RecapData
     /// <paramref name="onlyFor"/> (the periods the caller computes figures for) the realizations of rounds whose period
     /// starts after the last of those periods in its year are left out: a quarter's value comes only from rounds that start
     /// by its end (the quarter, its months, its semester, the year; see <see cref="RealizationSlots"/>), so they cannot
-    /// change those figures, and a recap of the first quarters reads a fraction of the year's lines.
+    /// change those figures, and a recap of the first quarters reads a fraction of the year's lines. Without
+    /// <paramref name="indicatorTexts"/> the indicators' names and measures are left empty (the government's recap shows neither).
     /// </summary>
     public static async Task<RecapData> LoadAsync(KinerjaDbContext db, IReadOnlyCollection<Guid> agencyIds, int year, bool includeUnverified, CancellationToken ct,
-        IReadOnlyCollection<Period>? onlyFor = null)
+        IReadOnlyCollection<Period>? onlyFor = null, bool indicatorTexts = true)
     {
         var ids = agencyIds.ToList();
         var years = new[] { year - 1, year };
@@ -94,17 +95,31 @@ internal sealed class RecapData
             .Select(g => g.ForYear(year, p => p.FirstYear, p => p.LastYear)!.Id).ToHashSet();
         var objectives = planObjectives.Where(p => p.Objective is not null && planIds.Contains(p.Id)).Select(p => p.Objective!).ToList();
 
-        var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.AgencyId))
-            .Select(i => new RecapIndicatorRow(i.Id, i.AgencyId, i.Code, i.Name, i.Kind, i.ObjectiveId, i.UnitId, i.Measure, i.Polarity, i.Aggregation, i.Weight))
+        var agencyIndicators = db.Indicators.AsNoTracking().Where(i => ids.Contains(i.AgencyId));
+        var indicators = await (indicatorTexts
+                ? agencyIndicators.Select(i => new RecapIndicatorRow(i.Id, i.AgencyId, i.Code, i.Name, i.Kind, i.ObjectiveId, i.UnitId, i.Measure, i.Polarity, i.Aggregation, i.Weight))
+                : agencyIndicators.Select(i => new RecapIndicatorRow(i.Id, i.AgencyId, i.Code, "", i.Kind, i.ObjectiveId, i.UnitId, "", i.Polarity, i.Aggregation, i.Weight)))
             .ToListAsync(ct);
         var rules = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.AchievementCap, a.CategoryBands }).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.AgencyId)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var targets = await db.IndicatorTargets.AsNoTracking().Where(t => ids.Contains(t.AgencyId) && years.Contains(t.Year))
-            .Select(t => new { t.IndicatorId, t.Year, t.Annual, t.Q1, t.Q2, t.Q3, t.Q4, t.MonthsJson, t.RangeLow, t.RangeHigh, t.StrategicEndTarget, t.NationalStandard, t.Baseline })
-            .ToListAsync(ct);
-        var history = await db.IndicatorHistory.AsNoTracking().Where(h => ids.Contains(h.AgencyId) && years.Contains(h.Year))
-            .Select(h => new { h.IndicatorId, h.Year, h.Realization }).ToListAsync(ct);
+        // Rows are turned into what the recap keeps as they arrive, not listed first: for a government that list of wide rows
+        // would live next to what is kept until the load ends (docs/performance.md, memory of the recap).
+        var targets = new Dictionary<(Guid Indicator, int Year), TargetValues>();
+        await foreach (var t in db.IndicatorTargets.AsNoTracking().Where(t => ids.Contains(t.AgencyId) && years.Contains(t.Year))
+                           .Select(t => new { t.IndicatorId, t.Year, t.Annual, t.Q1, t.Q2, t.Q3, t.Q4, t.MonthsJson, t.RangeLow, t.RangeHigh, t.StrategicEndTarget, t.NationalStandard, t.Baseline })
+                           .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            // As IndicatorTarget.Values gives them.
+            targets.Add((t.IndicatorId, t.Year), new TargetValues(t.Annual, [t.Q1, t.Q2, t.Q3, t.Q4],
+                t.MonthsJson is null ? null : JsonSerializer.Deserialize<decimal?[]>(t.MonthsJson), t.RangeLow, t.RangeHigh, t.StrategicEndTarget,
+                t.NationalStandard, t.Baseline));
+        }
+
+        var history = new Dictionary<(Guid Indicator, int Year), decimal>();
+        await foreach (var h in db.IndicatorHistory.AsNoTracking().Where(h => ids.Contains(h.AgencyId) && years.Contains(h.Year))
+                           .Select(h => new { h.IndicatorId, h.Year, h.Realization }).AsAsyncEnumerable().WithCancellation(ct))
+            history.Add((h.IndicatorId, h.Year), h.Realization);
 
         // Lines are reached from the agencies' rounds, found by agency and period (the index on Rounds), then their worksheets
         // (by round) and lines (by worksheet), never by scanning every worksheet. The query starts from the agencies: given a
@@ -126,14 +141,16 @@ internal sealed class RecapData
             agencyRounds = agencyRounds.Where(r => wanted.Contains(r.Period));
         }
 
-        var reports = await (from r in agencyRounds
-                             join w in db.Worksheets.AsNoTracking() on r.Id equals w.RoundId
-                             join l in db.WorksheetLines.AsNoTracking() on w.Id equals l.WorksheetId
-                             where l.Realization != null && (includeUnverified || w.Status == WorksheetStatus.Verified)
-                             select new { l.IndicatorId, r.Period, Realization = l.Realization!.Value, Verified = w.Status == WorksheetStatus.Verified, r.OrderedAt })
-            .ToListAsync(ct);
         var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
         Period PeriodOf(string text) => periods.TryGetValue(text, out var p) ? p : periods[text] = Period.Parse(text);
+        var reports = new List<(Guid Indicator, ReportedRealization Report)>();
+        await foreach (var r in (from r in agencyRounds
+                                 join w in db.Worksheets.AsNoTracking() on r.Id equals w.RoundId
+                                 join l in db.WorksheetLines.AsNoTracking() on w.Id equals l.WorksheetId
+                                 where l.Realization != null && (includeUnverified || w.Status == WorksheetStatus.Verified)
+                                 select new { l.IndicatorId, r.Period, Realization = l.Realization!.Value, Verified = w.Status == WorksheetStatus.Verified, r.OrderedAt })
+                           .AsAsyncEnumerable().WithCancellation(ct))
+            reports.Add((r.IndicatorId, new ReportedRealization(PeriodOf(r.Period), r.Realization, r.Verified, r.OrderedAt)));
 
         return new RecapData
         {
@@ -142,13 +159,10 @@ internal sealed class RecapData
             Objectives = objectives.OrderBy(o => o.Code, StringComparer.Ordinal).ToList(),
             Indicators = indicators.OrderBy(i => i.Code, StringComparer.Ordinal).ToList(),
             Units = units,
-            // As IndicatorTarget.Values gives them.
-            Targets = targets.ToDictionary(t => (t.IndicatorId, t.Year), t => new TargetValues(t.Annual, [t.Q1, t.Q2, t.Q3, t.Q4],
-                t.MonthsJson is null ? null : JsonSerializer.Deserialize<decimal?[]>(t.MonthsJson), t.RangeLow, t.RangeHigh, t.StrategicEndTarget,
-                t.NationalStandard, t.Baseline)),
-            History = history.ToDictionary(h => (h.IndicatorId, h.Year), h => h.Realization),
+            Targets = targets,
+            History = history,
             Rules = rules.ToDictionary(a => a.Id, a => (a.AchievementCap, Agency.ScaleOf(a.CategoryBands))),
-            Reports = reports.ToLookup(r => r.IndicatorId, r => new ReportedRealization(PeriodOf(r.Period), r.Realization, r.Verified, r.OrderedAt)),
+            Reports = reports.ToLookup(r => r.Indicator, r => r.Report),
         };
     }
 

@@ -30,7 +30,18 @@ public sealed class GovernmentModel(GetGovernmentRecap recap, ReadableGovernment
         }
 
         Year = Period.TryParse(PeriodText, out var p, out _) ? p.Year : clock.GetLocalNow().Year;
-        Recap = await recap.HandleAsync(GovernmentId.Value, PeriodText, IncludeUnverified, ct);
+        try
+        {
+            Recap = await recap.HandleAsync(GovernmentId.Value, PeriodText, IncludeUnverified, ct);
+        }
+        catch (AppProblem busy) when (busy.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Too many government recaps waiting (GovernmentRecapTurns, which adds Retry-After): the form and the message.
+            Response.StatusCode = busy.Status;
+            ModelState.AddModelError(string.Empty, M[busy.Title] + " " + M[busy.Detail!]);
+            return Page();
+        }
+
         MayAudit = await audit.MayAuditGovernmentAsync(GovernmentId.Value, ct);
         return Page();
     }, "period");
