@@ -173,6 +173,14 @@ public static class KinerjaApp
             l.QueueLimit = 100_000;
             l.QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst;
         }));
+        // Recap reads: a few at a time, from the request to the last byte of the answer (the lease covers writing the JSON),
+        // so a crowd of readers does not hold hundreds of answers in memory at once (docs/performance.md).
+        services.AddRateLimiter(o => Microsoft.AspNetCore.RateLimiting.RateLimiterOptionsExtensions.AddConcurrencyLimiter(o, RecapReads.Policy, l =>
+        {
+            l.PermitLimit = Math.Max(2, 2 * Environment.ProcessorCount);
+            l.QueueLimit = 100_000;
+            l.QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst;
+        }));
         services.AddHealthChecks().AddDbContextCheck<KinerjaDbContext>("database");
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
         {
@@ -230,6 +238,12 @@ public static class KinerjaApp
 public static class WorksheetWrites
 {
     public const string Policy = "worksheet-writes";
+}
+
+/// <summary>The queue that one agency's recap reads (the API's JSON and workbook) take turns in.</summary>
+public static class RecapReads
+{
+    public const string Policy = "recap-reads";
 }
 
 public static class SecurityHeaders

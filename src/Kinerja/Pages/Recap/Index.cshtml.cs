@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kinerja.Pages.Recap;
 
 /// <summary>The recap of a period for an agency: objectives with their indicators, units, comparisons, charts, and the workbook.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RecapReads.Policy)] // takes turns with the API's recap reads (KinerjaApp)
 public sealed class IndexModel(GetRecap recap, GetRecapTrend trend, ExportRecap export, CurrentUser me, TimeProvider clock) : KinerjaPage
 {
     [BindProperty(SupportsGet = true)] public Guid? AgencyId { get; set; }
