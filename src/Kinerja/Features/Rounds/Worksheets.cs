@@ -156,6 +156,7 @@ public sealed class SaveLine(KinerjaDbContext db, WorksheetAccess access, Curren
         await access.EnsureCanFillAsync(sheet, ct);
         var found = await LineWithIndicator.For(db)(db, lineId, worksheetId, ct) ?? throw AppProblem.NotFound("Baris");
         var (line, indicator) = (found.Line, found.Indicator);
+        db.Entry(indicator).State = EntityState.Detached; // read only: not checked for changes at every save
         if (expectedVersion is not null && expectedVersion != line.Version) throw Concurrency.Stale();
         if (r.Realization is { } v && Math.Abs(v) > Domain.Plan.TargetValues.MaxMagnitude) throw AppProblem.Invalid("realization", new Text("Angka terlalu besar."));
         if (r.Explanation?.Length > 4000) throw AppProblem.Invalid("explanation", new Text("{0} paling panjang {1} karakter.", "Penjelasan", 4000));
