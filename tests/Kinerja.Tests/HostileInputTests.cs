@@ -21,9 +21,9 @@ namespace Kinerja.Tests;
 public abstract class HostileInputTests(KinerjaFixture f)
 {
     private const string Pasrujambe = RecapScenario.Pasrujambe;
-    private const string Coordinator = "pasrujambe.kasubbag-pk";
+    private const string Coordinator = HostileScenario.CoordinatorName;
     private const string AgencyAdmin = "pasrujambe.admin";
-    private const string Kasi = "pasrujambe.kasi-kesos";
+    private const string Kasi = HostileScenario.Kasi;
     private const string SystemAdmin = "admin";
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -535,41 +535,10 @@ public abstract class HostileInputTests(KinerjaFixture f)
     /// <summary>Pasrujambe with its verified rounds, a fresh round of <paramref name="period"/> (draft worksheets) and a quarterly report.</summary>
     private async Task<Ids> SetUpAsync(string period)
     {
-        await RecapScenario.EnsurePasrujambeAsync(f);
-        var agency = await f.AgencyIdAsync(Pasrujambe);
-        var coordinator = await f.SignedInAsync(Coordinator);
-        // The sixth agency's SOP has a step without a system action (a meeting), the one a person completes by hand.
-        var sop = await coordinator.PostAsync($"/api/v1/sop-templates?agencyId={agency}", new StringContent(SopApiTests.SixthAgencySop, Encoding.UTF8, "application/json"));
-        sop.StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.Conflict);
-        var round = (await coordinator.PostJson($"/api/v1/agencies/{agency}/rounds", new
-        {
-            period, sopTemplateId = "sop-bappelitbangda-2026", disposition = new { text = $"Kumpulkan data kinerja {period}." }, deadline = "2026-12-10",
-        }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var kasi = await f.SignedInAsync(Kasi);
-        var sheetId = (await kasi.GetJson($"/api/v1/rounds/{round}/worksheets"))[0].GetProperty("id").GetGuid();
-        var sheet = await kasi.GetJson($"/api/v1/worksheets/{sheetId}");
-        var line = sheet.GetProperty("lines")[0];
-        Guid? budgetLine = sheet.TryGetProperty("budget", out var b) && b.ValueKind == JsonValueKind.Array && b.GetArrayLength() > 0 ? b[0].GetProperty("lineId").GetGuid() : null;
+        var s = await HostileScenario.SetUpAsync(f, period);
+        var (agency, unit, report, coordinator) = (s.Agency, s.Unit, s.Report, s.Coordinator);
         var objective = (await coordinator.GetJson($"/api/v1/agencies/{agency}/objectives"))[0].GetProperty("id").GetGuid();
         var position = (await coordinator.GetJson($"/api/v1/agencies/{agency}/positions"))[0].GetProperty("id").GetGuid();
-        var created = await coordinator.PostAsJsonAsync($"/api/v1/agencies/{agency}/reports", new { kind = "quarterly", period = "2026-Q1" });
-        Guid report;
-        if (created.StatusCode == HttpStatusCode.Created)
-        {
-            report = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            await coordinator.FillNarrativesAsync(report);
-            var circulate = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/reports/{report}/actions/circulate") { Content = JsonContent.Create(new { }) };
-            (await coordinator.SendAsync(circulate)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
-        else
-        {
-            await using var db = f.NewDbContext();
-            report = await db.Reports.Where(r => r.AgencyId == agency && r.Period == "2026-Q1").Select(r => r.Id).SingleAsync();
-        }
-
-        var unit = await f.UnitIdAsync(Pasrujambe, "Seksi Kesejahteraan Sosial");
-        var manual = (await coordinator.GetJson($"/api/v1/rounds/{round}/steps")).GetProperty("steps").EnumerateArray()
-            .First(s => s.GetProperty("action").GetString() == "none" && s.GetProperty("completedAt").ValueKind == JsonValueKind.Null).GetProperty("number").GetInt32();
         var etags = new Dictionary<string, string>();
         var admin = await f.SignedInAsync(AgencyAdmin);
         foreach (var url in new[] { $"/api/v1/agencies/{agency}", $"/api/v1/agencies/{agency}/achievement-rules", $"/api/v1/agencies/{agency}/units/{unit}" })
@@ -582,8 +551,7 @@ public abstract class HostileInputTests(KinerjaFixture f)
         var summary = (await coordinator.GetJson($"/api/v1/reports/{report}")).GetProperty("sections").EnumerateArray()
             .Single(x => x.GetProperty("key").GetString() == "executive-summary").GetProperty("version");
         if (summary.ValueKind == JsonValueKind.Number) etags[$"/api/v1/reports/{report}/sections/executive-summary"] = $"\"{summary.GetInt32()}\"";
-        return new Ids(agency, unit, round, sheetId, line.GetProperty("lineId").GetGuid(), budgetLine, line.GetProperty("indicatorId").GetGuid(), objective, report, position,
-            manual, etags);
+        return new Ids(agency, unit, s.Round, s.Sheet, s.Line, s.BudgetLine, s.Indicator, objective, report, position, s.ManualStep, etags);
     }
 
     /// <summary>A multipart form with one file, written byte by byte: the name goes out as a hostile client sends it (NUL, slashes, any length).</summary>

@@ -18,9 +18,9 @@ namespace Kinerja.Tests;
 public abstract partial class HostilePageFormTests(KinerjaFixture f)
 {
     private const string Pasrujambe = RecapScenario.Pasrujambe;
-    private const string Coordinator = "pasrujambe.kasubbag-pk";
+    private const string Coordinator = HostileScenario.CoordinatorName;
     private const string AgencyAdmin = "pasrujambe.admin";
-    private const string Kasi = "pasrujambe.kasi-kesos";
+    private const string Kasi = HostileScenario.Kasi;
     private const string SystemAdmin = "admin";
     private const string Anonymous = "";
 
@@ -395,48 +395,19 @@ public abstract partial class HostilePageFormTests(KinerjaFixture f)
     /// <summary>Pasrujambe with a fresh round of <paramref name="period"/> (draft worksheets) and a circulating quarterly report.</summary>
     private async Task<Ids> SetUpAsync(string period)
     {
-        await RecapScenario.EnsurePasrujambeAsync(f);
-        var agency = await f.AgencyIdAsync(Pasrujambe);
-        var coordinator = await f.SignedInAsync(Coordinator);
-        var sop = await coordinator.PostAsync($"/api/v1/sop-templates?agencyId={agency}", new StringContent(SopApiTests.SixthAgencySop, Encoding.UTF8, "application/json"));
-        sop.StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.Conflict);
-        var round = (await coordinator.PostJson($"/api/v1/agencies/{agency}/rounds", new
-        {
-            period, sopTemplateId = "sop-bappelitbangda-2026", disposition = new { text = $"Kumpulkan data kinerja {period}." }, deadline = "2026-12-10",
-        }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var kasi = await f.SignedInAsync(Kasi);
-        var sheetId = (await kasi.GetJson($"/api/v1/rounds/{round}/worksheets"))[0].GetProperty("id").GetGuid();
-        var sheet = await kasi.GetJson($"/api/v1/worksheets/{sheetId}");
-        var line = sheet.GetProperty("lines")[0];
-        Guid? budgetLine = sheet.TryGetProperty("budget", out var b) && b.ValueKind == JsonValueKind.Array && b.GetArrayLength() > 0 ? b[0].GetProperty("lineId").GetGuid() : null;
+        var s = await HostileScenario.SetUpAsync(f, period);
+        var (agency, unit, report, coordinator) = (s.Agency, s.Unit, s.Report, s.Coordinator);
         var positions = await coordinator.GetJson($"/api/v1/agencies/{agency}/positions");
         var position = positions.EnumerateArray().First(p => p.GetProperty("holders").EnumerateArray().Any(h => h.GetProperty("active").GetBoolean()));
         var holder = position.GetProperty("holders").EnumerateArray().First(h => h.GetProperty("active").GetBoolean());
-        var created = await coordinator.PostAsJsonAsync($"/api/v1/agencies/{agency}/reports", new { kind = "quarterly", period = "2026-Q1" });
-        Guid report;
-        if (created.StatusCode == HttpStatusCode.Created)
-        {
-            report = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            await coordinator.FillNarrativesAsync(report);
-            (await coordinator.PostAsJsonAsync($"/api/v1/reports/{report}/actions/circulate", new { })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
-        else
-        {
-            await using var db = f.NewDbContext();
-            report = await db.Reports.Where(r => r.AgencyId == agency && r.Period == "2026-Q1").Select(r => r.Id).SingleAsync();
-        }
-
-        var unit = await f.UnitIdAsync(Pasrujambe, "Seksi Kesejahteraan Sosial");
-        var manual = (await coordinator.GetJson($"/api/v1/rounds/{round}/steps")).GetProperty("steps").EnumerateArray()
-            .First(s => s.GetProperty("action").GetString() == "none" && s.GetProperty("completedAt").ValueKind == JsonValueKind.Null).GetProperty("number").GetInt32();
         var section = (await coordinator.GetJson($"/api/v1/reports/{report}")).GetProperty("sections").EnumerateArray()
             .Single(x => x.GetProperty("key").GetString() == "executive-summary").GetProperty("version").GetInt32();
         // The versions the edit forms show, so a hostile value is not refused as a stale edit instead.
         var admin = await f.SignInPagesAsync(AgencyAdmin);
         var agencyPage = await admin.GetStringAsync($"/Admin/Agencies/Details/{agency}");
         var unitPage = await admin.GetStringAsync($"/Admin/Units/Details/{unit}");
-        return new Ids(agency, unit, round, sheetId, line.GetProperty("lineId").GetGuid(), budgetLine, line.GetProperty("indicatorId").GetGuid(), report,
-            holder.GetProperty("id").GetGuid(), holder.GetProperty("userId").GetGuid(), position.GetProperty("id").GetGuid(), manual,
+        return new Ids(agency, unit, s.Round, s.Sheet, s.Line, s.BudgetLine, s.Indicator, report,
+            holder.GetProperty("id").GetGuid(), holder.GetProperty("userId").GetGuid(), position.GetProperty("id").GetGuid(), s.ManualStep,
             FormValue(agencyPage, "Edit.Version"), FormValue(agencyPage, "Rules.Version"), FormValue(unitPage, "Edit.Version"), section.ToString());
     }
 
