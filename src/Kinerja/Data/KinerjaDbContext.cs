@@ -190,9 +190,10 @@ public abstract class KinerjaDbContext(DbContextOptions options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // Changes are detected once here; each look at the tracker below would otherwise detect them again (the save path
-        // of every cell runs this). EF Core detects once more in base.SaveChangesAsync, after the audit records are added.
+        // Changes are detected once here; each look at the tracker below, and base.SaveChangesAsync, would otherwise detect
+        // them again (the save path of every cell runs this). What is changed after this point goes through the tracker.
         ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
@@ -200,7 +201,7 @@ public abstract class KinerjaDbContext(DbContextOptions options)
         }
         finally
         {
-            ChangeTracker.AutoDetectChangesEnabled = true;
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 
@@ -257,11 +258,10 @@ public abstract class KinerjaDbContext(DbContextOptions options)
                     Action = c.Action, EntityType = c.EntityType, EntityId = c.EntityId, Before = c.Before,
                     After = c.After, PreviousHash = head.Hash, Hash = hash,
                 });
-                head.Sequence = seq;
-                head.Hash = hash;
+                Entry(head).Property(h => h.Sequence).CurrentValue = seq;
+                Entry(head).Property(h => h.Hash).CurrentValue = hash;
             }
 
-            ChangeTracker.AutoDetectChangesEnabled = true; // the head's new values
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return result;
