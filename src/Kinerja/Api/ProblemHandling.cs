@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kinerja.Api;
 
 /// <summary>Turns problems thrown by handlers, and malformed requests, into RFC 9457 problem+json in the user's language.</summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, Messages messages) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, Messages messages, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -32,6 +32,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             _ => null, // pages: the /Error page
         };
         if (problem is null) return false;
+        // The answer asks the user to report the request's code; the log is where the administrator finds it. (A handled
+        // exception is not logged by the framework: since .NET 10 the exception handler middleware leaves that to us.)
+        if (problem.Status >= 500) LogFailure(log, exception, http.Request.Method, path, http.TraceIdentifier);
 
         http.Response.StatusCode = problem.Status;
         var details = new ProblemDetails
@@ -68,6 +71,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static string Field(string? jsonPath) => string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
 
     private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 39), "…");
+
+    [LoggerMessage(LogLevel.Error, "Request {Method} {Path} failed ({TraceIdentifier})")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string method, string path, string traceIdentifier);
 
     [GeneratedRegex("^Failed to bind parameter \"(?:[^\" ]+ )?([^\" ]+)\" from \"(.*)\"\\.$", RegexOptions.Singleline)]
     private static partial Regex BindFailure();

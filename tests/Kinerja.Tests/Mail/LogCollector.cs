@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Kinerja.Tests.Mail;
 
-public sealed record LogEntry(LogLevel Level, string Category, string Message);
+public sealed record LogEntry(LogLevel Level, string Category, string Message, Exception? Exception = null);
 
 /// <summary>Keeps every log entry written through it, to check what was reported.</summary>
 public sealed class LogCollector : ILoggerProvider
@@ -40,6 +40,6 @@ public sealed class LogCollector : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception)));
+            owner._entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), exception));
     }
 }

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Kinerja.Api;
+using Kinerja.Infrastructure;
+using Kinerja.Tests.Mail;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Kinerja.Tests;
+
+/// <summary>What the API answers, and what it logs, when a request fails for a reason of the server's own.</summary>
+public sealed class ProblemHandlingTests(SqliteFixture f) : IClassFixture<SqliteFixture>
+{
+    [Fact]
+    public async Task An_unexpected_failure_answers_500_with_a_code_to_report_and_logs_the_exception_under_that_code()
+    {
+        using var scope = f.Services.CreateScope();
+        var logs = new LogCollector();
+        using var logging = LoggerFactory.Create(b => b.AddProvider(logs));
+        var handler = new ProblemExceptionHandler(scope.ServiceProvider.GetRequiredService<IProblemDetailsService>(),
+            scope.ServiceProvider.GetRequiredService<Messages>(), logging.CreateLogger<ProblemExceptionHandler>());
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider, TraceIdentifier = "0HTEST0001:00000002" };
+        http.Request.Method = "PUT";
+        http.Request.Path = "/api/v1/worksheets/1/lines/2";
+        http.Response.Body = new MemoryStream();
+
+        (await handler.TryHandleAsync(http, new InvalidOperationException("the database went away"), TestContext.Current.CancellationToken)).ShouldBeTrue();
+
+        http.Response.StatusCode.ShouldBe(500);
+        http.Response.Body.Position = 0;
+        using var answer = await JsonDocument.ParseAsync(http.Response.Body, cancellationToken: TestContext.Current.CancellationToken);
+        answer.RootElement.GetProperty("detail").GetString()!.ShouldContain("0HTEST0001:00000002");
+        answer.RootElement.GetProperty("detail").GetString()!.ShouldNotContain("database went away"); // the user is not shown the inside
+        var logged = logs.With(LogLevel.Error, "0HTEST0001:00000002").ShouldHaveSingleItem();
+        logged.Message.ShouldContain("PUT /api/v1/worksheets/1/lines/2");
+        logged.Exception.ShouldBeOfType<InvalidOperationException>().Message.ShouldBe("the database went away");
+    }
+
+    [Fact]
+    public async Task A_problem_of_the_callers_own_is_answered_and_not_logged_as_an_error()
+    {
+        using var scope = f.Services.CreateScope();
+        var logs = new LogCollector();
+        using var logging = LoggerFactory.Create(b => b.AddProvider(logs));
+        var handler = new ProblemExceptionHandler(scope.ServiceProvider.GetRequiredService<IProblemDetailsService>(),
+            scope.ServiceProvider.GetRequiredService<Messages>(), logging.CreateLogger<ProblemExceptionHandler>());
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider, TraceIdentifier = "0HTEST0001:00000003" };
+        http.Request.Path = "/api/v1/agencies";
+        http.Response.Body = new MemoryStream();
+
+        (await handler.TryHandleAsync(http, AppProblem.NotFound("Instansi"), TestContext.Current.CancellationToken)).ShouldBeTrue();
+
+        http.Response.StatusCode.ShouldBe(404);
+        logs.Entries.Where(e => e.Level >= LogLevel.Error).ShouldBeEmpty();
+    }
+}
