@@ -1000,6 +1000,10 @@ EN = {
     "Formulir tidak dapat dibaca. Muat ulang halaman lalu kirim lagi.": "The form cannot be read. Reload the page and send it again.",
     "Kembali ke formulir dengan tombol Kembali di peramban (isian Anda masih ada di sana), perbaiki isiannya lalu kirim lagi.": "Go back to the form with the browser's Back button (what you typed is still there), correct it and send it again.",
     "Terlalu banyak percobaan kode verifikasi.": "Too many verification code attempts.",
+    # Problems the framework answers by itself (no or stale token, a refusing policy): FrameworkProblems
+    "Belum masuk, atau token sudah tidak berlaku.": "Not signed in, or the token is no longer valid.",
+    "Minta token dengan POST /api/v1/auth/token (nama pengguna dan kata sandi), lalu kirim di setiap permintaan sebagai header Authorization: Bearer <token>.": "Ask for a token with POST /api/v1/auth/token (user name and password), then send it with every request in the header Authorization: Bearer <token>.",
+    "Peran Anda tidak mencakup tindakan ini.": "Your role does not cover this action.",
     "Nama hari libur": "The holiday name",
     # Subjects passed as {0} into other texts
     "rekap capaian seluruh perangkat daerah": "the recap of every agency of the government",

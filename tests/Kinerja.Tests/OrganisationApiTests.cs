@@ -26,12 +26,20 @@ public abstract class OrganisationApiTests(KinerjaFixture f)
     }
 
     [Fact]
-    public async Task The_api_needs_a_token()
+    public async Task The_api_needs_a_token_and_says_how_to_get_one_in_the_users_language()
     {
         var client = f.CreateClient();
-        (await client.GetAsync("/api/v1/agencies")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var none = await client.GetAsync("/api/v1/agencies");
+        none.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
+        var problem = await none.Problem(HttpStatusCode.Unauthorized);
+        problem.GetProperty("title").GetString().ShouldBe("Belum masuk, atau token sudah tidak berlaku.");
+        problem.GetProperty("detail").GetString()!.ShouldContain("POST /api/v1/auth/token");
+
         client.DefaultRequestHeaders.Authorization = new("Bearer", "not-a-token");
-        (await client.GetAsync("/api/v1/agencies")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        problem = await (await client.GetAsync("/api/v1/agencies")).Problem(HttpStatusCode.Unauthorized);
+        problem.GetProperty("title").GetString().ShouldBe("Not signed in, or the token is no longer valid.");
+        problem.GetProperty("detail").GetString()!.ShouldContain("Authorization: Bearer <token>");
     }
 
     [Fact]

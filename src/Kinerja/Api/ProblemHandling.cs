@@ -79,6 +79,32 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static partial Regex BindFailure();
 }
 
+/// <summary>
+/// Problems the framework answers by itself, with a status and no text of ours (no token or one that no longer holds, a
+/// policy that refuses): a title and a detail a user can read, in their language, as every other problem has.
+/// </summary>
+public static class FrameworkProblems
+{
+    public static void Customize(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = context.ProblemDetails;
+        if (context.Exception is not null || problem.Detail is not null) return; // ours: already written for people
+        (Text Title, Text Detail)? text = problem.Status switch
+        {
+            StatusCodes.Status401Unauthorized => (new Text("Belum masuk, atau token sudah tidak berlaku."),
+                new Text("Minta token dengan POST /api/v1/auth/token (nama pengguna dan kata sandi), lalu kirim di setiap permintaan sebagai header Authorization: Bearer <token>.")),
+            StatusCodes.Status403Forbidden => (new Text("Anda tidak berhak melakukan ini."),
+                new Text("Peran Anda tidak mencakup tindakan ini.")),
+            _ => null,
+        };
+        if (text is not { } t) return;
+        var messages = context.HttpContext.RequestServices.GetRequiredService<Messages>();
+        problem.Title = messages[t.Title];
+        problem.Detail = messages[t.Detail];
+    }
+}
+
 /// <summary>A JSON string held NUL, which no text column keeps: PostgreSQL refuses it outright (SQLite would store it).</summary>
 public sealed class NulCharacterException() : JsonException("A JSON string holds NUL.");
 

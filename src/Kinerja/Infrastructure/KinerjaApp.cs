@@ -154,7 +154,7 @@ public static class KinerjaApp
                 o.Conventions.ConfigureFilter(new Pages.UnreadableFormFilter()); // a form body with NUL: a message, not a bare 400
             })
             .AddViewLocalization();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblems.Customize);
         // Malformed JSON, ids or dates throw, so ProblemExceptionHandler can say what to fix.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
