@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.Tests;
@@ -40,6 +41,30 @@ public abstract class OrganisationApiTests(KinerjaFixture f)
         problem = await (await client.GetAsync("/api/v1/agencies")).Problem(HttpStatusCode.Unauthorized);
         problem.GetProperty("title").GetString().ShouldBe("Not signed in, or the token is no longer valid.");
         problem.GetProperty("detail").GetString()!.ShouldContain("Authorization: Bearer <token>");
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_JSON_gets_415_saying_what_to_send_and_an_unknown_address_404_for_anyone()
+    {
+        var anonymous = f.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // curl -d without -H 'Content-Type: application/json' sends a form: the token endpoint is not chosen for it.
+        var form = await (await anonymous.PostAsync("/api/v1/auth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["username"] = "pasrujambe.camat", ["password"] = KinerjaFixture.DemoPassword,
+            }))).Problem(HttpStatusCode.UnsupportedMediaType);
+        form.GetProperty("detail").GetString()!.ShouldContain("Content-Type: application/json");
+        form.GetProperty("detail").GetString()!.ShouldContain("application/x-www-form-urlencoded");
+
+        var coordinator = await f.SignedInAsync("pasrujambe.kasubbag-pk");
+        var agency = await f.AgencyIdAsync("Kecamatan Pasrujambe");
+        var text = await (await coordinator.PostAsync($"/api/v1/agencies/{agency}/rounds",
+            new StringContent("""{"period":"2026-Q3","disposition":{"text":"x"}}"""))).Problem(HttpStatusCode.UnsupportedMediaType);
+        text.GetProperty("detail").GetString()!.ShouldContain("text/plain");
+
+        var unknown = await (await anonymous.GetAsync("/api/v1/no-such-thing")).Problem(HttpStatusCode.NotFound);
+        unknown.GetProperty("detail").GetString().ShouldBe("Alamat API tidak ditemukan atau Anda tidak berhak melihatnya.");
+        (await coordinator.GetAsync($"/api/v1/agencies/{agency}/rounds/not-an-id")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await coordinator.PostAsync($"/api/v1/agencies/{agency}/no-such-thing", JsonContent.Create(new { a = 1 }))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
