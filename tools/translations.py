@@ -1007,6 +1007,8 @@ EN = {
     "Jenis isi permintaan tidak diterima.": "The request's content type is not accepted.",
     "Kirim isi sebagai JSON dengan header Content-Type: application/json (berkas sebagai multipart/form-data). Yang dikirim: {0}.": "Send the body as JSON with the header Content-Type: application/json (files as multipart/form-data). Sent: {0}.",
     "tanpa Content-Type": "no Content-Type",
+    "Metode {0} tidak dipakai di alamat ini.": "Method {0} is not used at this address.",
+    "Alamat ini menerima: {0}.": "This address takes: {0}.",
     "Nama hari libur": "The holiday name",
     # Subjects passed as {0} into other texts
     "rekap capaian seluruh perangkat daerah": "the recap of every agency of the government",

@@ -44,7 +44,7 @@ public abstract class OrganisationApiTests(KinerjaFixture f)
     }
 
     [Fact]
-    public async Task A_body_that_is_not_JSON_gets_415_saying_what_to_send_and_an_unknown_address_404_for_anyone()
+    public async Task A_request_no_endpoint_takes_says_why_415_for_a_body_that_is_not_JSON_405_for_a_method_404_for_an_address()
     {
         var anonymous = f.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         // curl -d without -H 'Content-Type: application/json' sends a form: the token endpoint is not chosen for it.
@@ -65,6 +65,13 @@ public abstract class OrganisationApiTests(KinerjaFixture f)
         unknown.GetProperty("detail").GetString().ShouldBe("Alamat API tidak ditemukan atau Anda tidak berhak melihatnya.");
         (await coordinator.GetAsync($"/api/v1/agencies/{agency}/rounds/not-an-id")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await coordinator.PostAsync($"/api/v1/agencies/{agency}/no-such-thing", JsonContent.Create(new { a = 1 }))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await coordinator.GetAsync("/api/v1/agencies/not-a-guid")).StatusCode.ShouldBe(HttpStatusCode.NotFound); // the id must be a GUID
+
+        var delete = await coordinator.DeleteAsync($"/api/v1/agencies/{agency}");
+        delete.Content.Headers.Allow.ShouldBe(["GET", "PUT"], ignoreOrder: true);
+        var method = await delete.Problem(HttpStatusCode.MethodNotAllowed);
+        method.GetProperty("title").GetString().ShouldBe("Metode DELETE tidak dipakai di alamat ini.");
+        method.GetProperty("detail").GetString().ShouldBe("Alamat ini menerima: GET, PUT.");
     }
 
     [Fact]

@@ -11,18 +11,24 @@ namespace Kinerja.Tests;
 /// <summary>What the API answers, and what it logs, when a request fails for a reason of the server's own.</summary>
 public sealed class ProblemHandlingTests(SqliteFixture f) : IClassFixture<SqliteFixture>
 {
+    /// <summary>The application's handler, logging into a collector, and a request to <paramref name="path"/> for it to answer.</summary>
+    private (ProblemExceptionHandler Handler, HttpContext Http, LogCollector Logs) Handler(string method, string path, string traceIdentifier)
+    {
+        var services = f.Services.CreateScope().ServiceProvider;
+        var logs = new LogCollector();
+        var logger = LoggerFactory.Create(b => b.AddProvider(logs)).CreateLogger<ProblemExceptionHandler>();
+        var handler = new ProblemExceptionHandler(services.GetRequiredService<IProblemDetailsService>(), services.GetRequiredService<Messages>(), logger);
+        var http = new DefaultHttpContext { RequestServices = services, TraceIdentifier = traceIdentifier };
+        http.Request.Method = method;
+        http.Request.Path = path;
+        http.Response.Body = new MemoryStream();
+        return (handler, http, logs);
+    }
+
     [Fact]
     public async Task An_unexpected_failure_answers_500_with_a_code_to_report_and_logs_the_exception_under_that_code()
     {
-        using var scope = f.Services.CreateScope();
-        var logs = new LogCollector();
-        using var logging = LoggerFactory.Create(b => b.AddProvider(logs));
-        var handler = new ProblemExceptionHandler(scope.ServiceProvider.GetRequiredService<IProblemDetailsService>(),
-            scope.ServiceProvider.GetRequiredService<Messages>(), logging.CreateLogger<ProblemExceptionHandler>());
-        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider, TraceIdentifier = "0HTEST0001:00000002" };
-        http.Request.Method = "PUT";
-        http.Request.Path = "/api/v1/worksheets/1/lines/2";
-        http.Response.Body = new MemoryStream();
+        var (handler, http, logs) = Handler("PUT", "/api/v1/worksheets/1/lines/2", "0HTEST0001:00000002");
 
         (await handler.TryHandleAsync(http, new InvalidOperationException("the database went away"), TestContext.Current.CancellationToken)).ShouldBeTrue();
 
@@ -39,14 +45,7 @@ public sealed class ProblemHandlingTests(SqliteFixture f) : IClassFixture<Sqlite
     [Fact]
     public async Task A_problem_of_the_callers_own_is_answered_and_not_logged_as_an_error()
     {
-        using var scope = f.Services.CreateScope();
-        var logs = new LogCollector();
-        using var logging = LoggerFactory.Create(b => b.AddProvider(logs));
-        var handler = new ProblemExceptionHandler(scope.ServiceProvider.GetRequiredService<IProblemDetailsService>(),
-            scope.ServiceProvider.GetRequiredService<Messages>(), logging.CreateLogger<ProblemExceptionHandler>());
-        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider, TraceIdentifier = "0HTEST0001:00000003" };
-        http.Request.Path = "/api/v1/agencies";
-        http.Response.Body = new MemoryStream();
+        var (handler, http, logs) = Handler("GET", "/api/v1/agencies", "0HTEST0001:00000003");
 
         (await handler.TryHandleAsync(http, AppProblem.NotFound("Instansi"), TestContext.Current.CancellationToken)).ShouldBeTrue();
 

@@ -127,30 +127,15 @@ public static class OrganisationEndpoints
             return TypedResults.Ok<object>(new { v.Intact, v.RecordsChecked, v.BrokenAt, reason = v.Reason is null ? null : m[v.Reason] });
         }).WithTags("Audit");
 
-        // An address no endpoint matches (an id that is not a GUID, a number that is not one): 404, not a redirect to the sign-in page,
-        // for anyone (the addresses are public in the OpenAPI document). A body that is not JSON ends here too, since the JSON
-        // endpoints are not chosen for it: 415, saying what to send.
-        api.MapFallback("{**path}", (HttpContext http) => Task.FromException(Unmatched(http.Request))).AllowAnonymous().ExcludeFromDescription();
+        // A request no endpoint takes: a problem saying why (UnmatchedRequest), not a redirect to the sign-in page, for anyone
+        // (the addresses are public in the OpenAPI document).
+        api.MapFallback("{**path}", (HttpContext http) => Task.FromException(UnmatchedRequest.Problem(http))).AllowAnonymous().ExcludeFromDescription();
         api.MapPlanApi();
         api.MapRoundApi();
         api.MapRecapApi();
         api.MapReportApi();
         api.MapSopApi();
         return api;
-    }
-
-    /// <summary>What an address no endpoint takes answers: 415 for a body that is neither JSON nor a multipart form, else 404.</summary>
-    internal static AppProblem Unmatched(HttpRequest request)
-    {
-        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
-        var type = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var t) ? t : null;
-        var readable = type is not null && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-                                            || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)
-                                            || type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase));
-        if (!hasBody || readable) return AppProblem.NotFound("Alamat API");
-        return new AppProblem(StatusCodes.Status415UnsupportedMediaType, new Domain.Common.Text("Jenis isi permintaan tidak diterima."),
-            new Domain.Common.Text("Kirim isi sebagai JSON dengan header Content-Type: application/json (berkas sebagai multipart/form-data). Yang dikirim: {0}.",
-                string.IsNullOrWhiteSpace(request.ContentType) ? "tanpa Content-Type" : request.ContentType));
     }
 }
 
