@@ -35,6 +35,9 @@ public static class UnmatchedRequest
                 string.IsNullOrWhiteSpace(http.Request.ContentType) ? "tanpa Content-Type" : http.Request.ContentType));
     }
 
+    /// <summary>Each endpoint's route matcher, built once (a matcher keeps no state between matches).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RouteEndpoint, TemplateMatcher> Matchers = [];
+
     /// <summary>The methods of the endpoints whose route matches the request's path (only on this error path: it walks them all).</summary>
     private static SortedSet<string> MethodsAt(HttpContext http)
     {
@@ -45,7 +48,8 @@ public static class UnmatchedRequest
             if (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is not { Count: > 0 } those) continue; // the fallback itself
             var pattern = endpoint.RoutePattern;
             var values = new RouteValueDictionary();
-            if (!new TemplateMatcher(new RouteTemplate(pattern), new RouteValueDictionary(pattern.Defaults)).TryMatch(http.Request.Path, values)) continue;
+            if (!Matchers.GetValue(endpoint, e => new TemplateMatcher(new RouteTemplate(e.RoutePattern), new RouteValueDictionary(e.RoutePattern.Defaults)))
+                    .TryMatch(http.Request.Path, values)) continue;
             var holds = pattern.ParameterPolicies.All(p => p.Value.All(policy =>
                 policy.Content is null
                 || constraints.ResolveConstraint(policy.Content) is not { } constraint
