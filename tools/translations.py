@@ -1002,7 +1002,7 @@ EN = {
     "Terlalu banyak percobaan kode verifikasi.": "Too many verification code attempts.",
     # Problems the framework answers by itself (no or stale token, a refusing policy): FrameworkProblems
     "Belum masuk, atau token sudah tidak berlaku.": "Not signed in, or the token is no longer valid.",
-    "Minta token dengan POST /api/v1/auth/token (nama pengguna dan kata sandi), lalu kirim di setiap permintaan sebagai header Authorization: Bearer <token>.": "Ask for a token with POST /api/v1/auth/token (user name and password), then send it with every request in the header Authorization: Bearer <token>.",
+    "Minta token dengan POST /api/v1/auth/token (nama pengguna, kata sandi, dan kode verifikasi dua langkah bila aktif), lalu kirim di setiap permintaan sebagai header Authorization: Bearer <token>.": "Ask for a token with POST /api/v1/auth/token (user name, password, and the two-step verification code if it is on), then send it with every request in the header Authorization: Bearer <token>.",
     "Peran Anda tidak mencakup tindakan ini.": "Your role does not cover this action.",
     "Jenis isi permintaan tidak diterima.": "The request's content type is not accepted.",
     "Kirim isi sebagai JSON dengan header Content-Type: application/json (berkas sebagai multipart/form-data). Yang dikirim: {0}.": "Send the body as JSON with the header Content-Type: application/json (files as multipart/form-data). Sent: {0}.",

@@ -42,14 +42,17 @@ public sealed class ProblemHandlingTests(SqliteFixture f) : IClassFixture<Sqlite
         logged.Exception.ShouldBeOfType<InvalidOperationException>().Message.ShouldBe("the database went away");
     }
 
-    [Fact]
-    public async Task A_problem_of_the_callers_own_is_answered_and_not_logged_as_an_error()
+    [Theory]
+    [InlineData(404)] // the caller's: not found, or not theirs
+    [InlineData(503)] // busy, or no LibreOffice: the answer says what to do, nothing to chase in the log
+    public async Task A_problem_of_ours_is_answered_as_it_says_and_not_logged_as_an_error(int status)
     {
         var (handler, http, logs) = Handler("GET", "/api/v1/agencies", "0HTEST0001:00000003");
 
-        (await handler.TryHandleAsync(http, AppProblem.NotFound("Instansi"), TestContext.Current.CancellationToken)).ShouldBeTrue();
+        (await handler.TryHandleAsync(http, new AppProblem(status, new Domain.Common.Text("Judul."), new Domain.Common.Text("Rincian.")),
+            TestContext.Current.CancellationToken)).ShouldBeTrue();
 
-        http.Response.StatusCode.ShouldBe(404);
+        http.Response.StatusCode.ShouldBe(status);
         logs.Entries.Where(e => e.Level >= LogLevel.Error).ShouldBeEmpty();
     }
 }

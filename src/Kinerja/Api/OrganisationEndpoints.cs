@@ -129,7 +129,8 @@ public static class OrganisationEndpoints
 
         // A request no endpoint takes: a problem saying why (UnmatchedRequest), not a redirect to the sign-in page, for anyone
         // (the addresses are public in the OpenAPI document).
-        api.MapFallback("{**path}", (HttpContext http) => Task.FromException(UnmatchedRequest.Problem(http))).AllowAnonymous().ExcludeFromDescription();
+        api.MapFallback("{**path}", (HttpContext http) => Task.FromException(UnmatchedRequest.Problem(http)))
+            .WithMetadata(new UnmatchedRequest.FallbackMarker()).AllowAnonymous().ExcludeFromDescription();
         api.MapPlanApi();
         api.MapRoundApi();
         api.MapRecapApi();

@@ -32,9 +32,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             _ => null, // pages: the /Error page
         };
         if (problem is null) return false;
-        // The answer asks the user to report the request's code; the log is where the administrator finds it. (A handled
-        // exception is not logged by the framework: since .NET 10 the exception handler middleware leaves that to us.)
-        if (problem.Status >= 500) LogFailure(log, exception, http.Request.Method, path, http.TraceIdentifier);
+        // The server's own failure: the answer asks the user to report the request's code, and the log is where the
+        // administrator finds it (since .NET 10 the exception handler middleware no longer logs what a handler handled).
+        // A 503 of ours (busy, no LibreOffice) says what to do itself and is not a failure to chase.
+        if (exception is not AppProblem && problem.Status >= 500) LogFailure(log, exception, http.Request.Method, path, http.TraceIdentifier);
 
         http.Response.StatusCode = problem.Status;
         var details = new ProblemDetails
@@ -89,11 +90,14 @@ public static class FrameworkProblems
     {
         ArgumentNullException.ThrowIfNull(context);
         var problem = context.ProblemDetails;
-        if (context.Exception is not null || problem.Detail is not null) return; // ours: already written for people
-        (Text Title, Text Detail)? text = problem.Status switch
+        // Only the framework's own bare answers on the API: ours have their texts, and the pages sign in with a cookie.
+        if (context.Exception is not null || problem.Detail is not null || problem.Status is not { } status
+            || problem.Title != Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)
+            || !context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)) return;
+        (Text Title, Text Detail)? text = status switch
         {
             StatusCodes.Status401Unauthorized => (new Text("Belum masuk, atau token sudah tidak berlaku."),
-                new Text("Minta token dengan POST /api/v1/auth/token (nama pengguna dan kata sandi), lalu kirim di setiap permintaan sebagai header Authorization: Bearer <token>.")),
+                new Text("Minta token dengan POST /api/v1/auth/token (nama pengguna, kata sandi, dan kode verifikasi dua langkah bila aktif), lalu kirim di setiap permintaan sebagai header Authorization: Bearer <token>.")),
             StatusCodes.Status403Forbidden => (new Text("Anda tidak berhak melakukan ini."),
                 new Text("Peran Anda tidak mencakup tindakan ini.")),
             _ => null,

@@ -15,9 +15,9 @@ public static class UnmatchedRequest
     public static AppProblem Problem(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var methods = MethodsAt(http);
-        if (methods.Count == 0) return AppProblem.NotFound("Alamat API");
-        if (!methods.Contains(http.Request.Method))
+        var (matched, methods) = MethodsAt(http);
+        if (!matched) return AppProblem.NotFound("Alamat API");
+        if (methods is not null && !methods.Contains(http.Request.Method))
         {
             var allow = string.Join(", ", methods);
             // Added when the response starts: the exception handler clears headers set before it runs (as SignInThrottle.TooMany).
@@ -35,28 +35,38 @@ public static class UnmatchedRequest
                 string.IsNullOrWhiteSpace(http.Request.ContentType) ? "tanpa Content-Type" : http.Request.ContentType));
     }
 
+    /// <summary>On the fallback endpoint that answers with <see cref="Problem"/>, so the walk leaves it out.</summary>
+    public sealed class FallbackMarker;
+
     /// <summary>Each endpoint's route matcher, built once (a matcher keeps no state between matches).</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RouteEndpoint, TemplateMatcher> Matchers = [];
 
-    /// <summary>The methods of the endpoints whose route matches the request's path (only on this error path: it walks them all).</summary>
-    private static SortedSet<string> MethodsAt(HttpContext http)
+    /// <summary>
+    /// Whether any endpoint's route takes the request's path (its template, and its constraints as the router builds them),
+    /// and the methods those endpoints take: null when one of them takes any method. Only on this error path: it walks them all.
+    /// </summary>
+    private static (bool Matched, SortedSet<string>? Methods) MethodsAt(HttpContext http)
     {
-        var constraints = http.RequestServices.GetRequiredService<IInlineConstraintResolver>();
+        var policies = http.RequestServices.GetRequiredService<ParameterPolicyFactory>();
+        var matched = false;
         var methods = new SortedSet<string>(StringComparer.Ordinal);
+        var anyMethod = false;
         foreach (var endpoint in http.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
-            if (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is not { Count: > 0 } those) continue; // the fallback itself
+            if (endpoint.Metadata.GetMetadata<FallbackMarker>() is not null) continue;
             var pattern = endpoint.RoutePattern;
             var values = new RouteValueDictionary();
             if (!Matchers.GetValue(endpoint, e => new TemplateMatcher(new RouteTemplate(e.RoutePattern), new RouteValueDictionary(e.RoutePattern.Defaults)))
                     .TryMatch(http.Request.Path, values)) continue;
-            var holds = pattern.ParameterPolicies.All(p => p.Value.All(policy =>
-                policy.Content is null
-                || constraints.ResolveConstraint(policy.Content) is not { } constraint
-                || constraint.Match(http, null, p.Key, values, RouteDirection.IncomingRequest)));
-            if (holds) methods.UnionWith(those);
+            var holds = pattern.Parameters.All(parameter => parameter.ParameterPolicies.All(reference =>
+                policies.Create(parameter, reference) is not IRouteConstraint constraint
+                || constraint.Match(http, null, parameter.Name, values, RouteDirection.IncomingRequest)));
+            if (!holds) continue;
+            matched = true;
+            if (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods is { Count: > 0 } those) methods.UnionWith(those);
+            else anyMethod = true;
         }
 
-        return methods;
+        return (matched, anyMethod ? null : methods);
     }
 }
