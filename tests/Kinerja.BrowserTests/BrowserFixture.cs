@@ -58,7 +58,19 @@ public sealed class BrowserFixture : Kinerja.Tests.SqliteFixture
         await page.GetByLabel("Nama pengguna").FillAsync(userName);
         await page.GetByLabel("Kata sandi").FillAsync(password ?? DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
+        try
+        {
+            await page.WaitForURLAsync(BaseUrl + "/");
+        }
+        catch (TimeoutException e)
+        {
+            // Seen once on a loaded CI box, cause unknown: say where the browser was and what it showed, with a screenshot.
+            var shot = Path.Combine(ScreenshotDir, $"sign-in-{userName}-{DateTime.UtcNow:HHmmss}.png");
+            await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"{userName} was not signed in: the browser is at {page.Url}, showing: {text[..Math.Min(text.Length, 600)]} (screenshot {shot})", e);
+        }
+
         return page;
     }
 }
