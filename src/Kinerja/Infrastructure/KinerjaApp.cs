@@ -167,20 +167,20 @@ public static class KinerjaApp
         // Saving a cell and submitting: a few at a time, the rest wait their turn in order. When a deadline brings more
         // requests than cores, the one holding the database's write turn then keeps its CPU instead of sharing it with
         // dozens of half-done requests, so waits stay short and throughput stays at its best (docs/performance.md).
-        services.AddRateLimiter(o => Microsoft.AspNetCore.RateLimiting.RateLimiterOptionsExtensions.AddConcurrencyLimiter(o, WorksheetWrites.Policy, l =>
+        // Recap reads: the same, from the request to the last byte of the answer (the lease covers writing the JSON), so a
+        // crowd of readers does not hold hundreds of answers in memory at once (docs/performance.md).
+        services.AddRateLimiter(o =>
         {
-            l.PermitLimit = Math.Max(2, 2 * Environment.ProcessorCount);
-            l.QueueLimit = 100_000;
-            l.QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst;
-        }));
-        // Recap reads: a few at a time, from the request to the last byte of the answer (the lease covers writing the JSON),
-        // so a crowd of readers does not hold hundreds of answers in memory at once (docs/performance.md).
-        services.AddRateLimiter(o => Microsoft.AspNetCore.RateLimiting.RateLimiterOptionsExtensions.AddConcurrencyLimiter(o, RecapReads.Policy, l =>
-        {
-            l.PermitLimit = Math.Max(2, 2 * Environment.ProcessorCount);
-            l.QueueLimit = 100_000;
-            l.QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst;
-        }));
+            foreach (var policy in new[] { WorksheetWrites.Policy, RecapReads.Policy })
+            {
+                Microsoft.AspNetCore.RateLimiting.RateLimiterOptionsExtensions.AddConcurrencyLimiter(o, policy, l =>
+                {
+                    l.PermitLimit = Math.Max(2, 2 * Environment.ProcessorCount);
+                    l.QueueLimit = 100_000;
+                    l.QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst;
+                });
+            }
+        });
         services.AddHealthChecks().AddDbContextCheck<KinerjaDbContext>("database");
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
         {
