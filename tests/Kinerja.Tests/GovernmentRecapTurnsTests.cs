@@ -53,9 +53,8 @@ public abstract class GovernmentRecapTurnsTests(KinerjaFixture f)
     {
         var auditor = await f.SignedInAsync("inspektorat.auditor");
         var url = await UrlAsync();
-        var held = await Turns.WaitAsync(null, CancellationToken.None);
         Task<HttpResponseMessage> waiting;
-        try
+        using (await Turns.WaitAsync(CancellationToken.None))
         {
             waiting = auditor.GetAsync(url);
             await WaitingAsync(1);
@@ -82,10 +81,6 @@ public abstract class GovernmentRecapTurnsTests(KinerjaFixture f)
             (await auditor.GetAsync($"/api/v1/governments/{Guid.NewGuid()}/recap?period=2026")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
             waiting.IsCompleted.ShouldBeFalse();
         }
-        finally
-        {
-            held.Dispose();
-        }
 
         var answer = await waiting;
         answer.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -97,9 +92,8 @@ public abstract class GovernmentRecapTurnsTests(KinerjaFixture f)
     {
         var auditor = await f.SignedInAsync("inspektorat.auditor");
         var url = await UrlAsync();
-        var held = await Turns.WaitAsync(null, CancellationToken.None);
         Task<HttpResponseMessage> next;
-        try
+        using (await Turns.WaitAsync(CancellationToken.None))
         {
             using var giveUp = new CancellationTokenSource();
             var abandoned = auditor.GetAsync(url, giveUp.Token);
@@ -111,10 +105,6 @@ public abstract class GovernmentRecapTurnsTests(KinerjaFixture f)
             // Its place is free again: the next one waits instead of being refused.
             next = auditor.GetAsync(url);
             await WaitingAsync(1);
-        }
-        finally
-        {
-            held.Dispose();
         }
 
         (await next).StatusCode.ShouldBe(HttpStatusCode.OK);

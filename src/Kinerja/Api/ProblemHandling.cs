@@ -38,6 +38,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         if (exception is not AppProblem && problem.Status >= 500) LogFailure(log, exception, http.Request.Method, path, http.TraceIdentifier);
 
         http.Response.StatusCode = problem.Status;
+        problem.AddHeadersTo(http.Response);
         var details = new ProblemDetails
         {
             Status = problem.Status,

@@ -1,6 +1,7 @@
 using Kinerja.Domain.Common;
 using Kinerja.Infrastructure;
 using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Net.Http.Headers;
 
 namespace Kinerja.Api;
 
@@ -20,14 +21,11 @@ public static class UnmatchedRequest
         if (methods is not null && !methods.Contains(http.Request.Method))
         {
             var allow = string.Join(", ", methods);
-            // Added when the response starts: the exception handler clears headers set before it runs (as SignInThrottle.TooMany).
-            http.Response.OnStarting(() =>
-            {
-                if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = allow;
-                return Task.CompletedTask;
-            });
             return new AppProblem(StatusCodes.Status405MethodNotAllowed, new Text("Metode {0} tidak dipakai di alamat ini.", http.Request.Method),
-                new Text("Alamat ini menerima: {0}.", allow));
+                new Text("Alamat ini menerima: {0}.", allow))
+            {
+                Headers = new Dictionary<string, string> { [HeaderNames.Allow] = allow },
+            };
         }
 
         return new AppProblem(StatusCodes.Status415UnsupportedMediaType, new Text("Jenis isi permintaan tidak diterima."),

@@ -18,6 +18,19 @@ public sealed class AppProblem(int status, Text title, Text? detail = null) : Ex
     /// <summary>For 409 on a state machine: the actions that are allowed now.</summary>
     public IReadOnlyList<string>? AllowedActions { get; init; }
 
+    /// <summary>Response headers the answer carries: Retry-After of a 429 or 503, Allow of a 405.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Puts <see cref="Headers"/> on <paramref name="response"/>. The API's exception handler does it after clearing the
+    /// response; a page that catches the problem does it itself.
+    /// </summary>
+    public void AddHeadersTo(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        foreach (var (name, value) in Headers) response.Headers[name] = value;
+    }
+
     public static AppProblem NotFound(string what) =>
         new(StatusCodes.Status404NotFound, new Text("Data tidak ditemukan."), new Text("{0} tidak ditemukan atau Anda tidak berhak melihatnya.", what));
 

@@ -31,7 +31,7 @@ public sealed class IssueToken(
     public async Task<TokenResponse> HandleAsync(TokenRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (http.HttpContext is { } context && throttle.Refuse(context, request.Username) is { } wait) throw SignInThrottle.TooMany(context, wait);
+        if (http.HttpContext is { } context && throttle.Refuse(context, request.Username) is { } wait) throw SignInThrottle.TooMany(wait);
 
         var user = string.IsNullOrWhiteSpace(request.Username) ? null : await users.FindByNameAsync(request.Username.Trim());
         if (string.IsNullOrEmpty(request.Password)) throw Unauthorized();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Kinerja.Domain.Common;
 using Kinerja.Infrastructure;
+using Microsoft.Net.Http.Headers;
 
 namespace Kinerja.Features.Auth;
 
@@ -66,21 +67,12 @@ public sealed class SignInThrottle : IDisposable
 
     public static Text Detail(TimeSpan wait) => new Text("Tunggu {0} detik lalu coba lagi.", Seconds(wait));
 
-    /// <summary>
-    /// Marks the response with Retry-After and returns the 429 problem to throw. The header is added when the response
-    /// starts, because the exception handler clears headers set before it runs.
-    /// </summary>
-    public static AppProblem TooMany(HttpContext http, TimeSpan wait)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        var seconds = Seconds(wait).ToString(CultureInfo.InvariantCulture);
-        http.Response.OnStarting(() =>
+    /// <summary>The 429 problem to throw, with Retry-After.</summary>
+    public static AppProblem TooMany(TimeSpan wait) =>
+        new(StatusCodes.Status429TooManyRequests, Title, Detail(wait))
         {
-            if (http.Response.StatusCode == StatusCodes.Status429TooManyRequests) http.Response.Headers.RetryAfter = seconds;
-            return Task.CompletedTask;
-        });
-        return new AppProblem(StatusCodes.Status429TooManyRequests, Title, Detail(wait));
-    }
+            Headers = new Dictionary<string, string> { [HeaderNames.RetryAfter] = Seconds(wait).ToString(CultureInfo.InvariantCulture) },
+        };
 
     public void Dispose()
     {

@@ -55,7 +55,7 @@ public sealed class ReadableGovernments(KinerjaDbContext db, CurrentUser me)
 /// and by the agency-wide roles of its Inspektorat and its planning agency (Bappeda), see <see cref="GovernmentOversight"/>;
 /// other members of the government's agencies get 403, everyone else 404. Computed a few at a time (<see cref="GovernmentRecapTurns"/>).
 /// </summary>
-public sealed class GetGovernmentRecap(KinerjaDbContext db, CurrentUser me, GovernmentRecapTurns turns, IHttpContextAccessor http)
+public sealed class GetGovernmentRecap(KinerjaDbContext db, CurrentUser me, GovernmentRecapTurns turns)
 {
     public async Task<GovernmentRecapDto> HandleAsync(Guid governmentId, string? period, bool includeUnverified = false, CancellationToken ct = default)
     {
@@ -67,7 +67,7 @@ public sealed class GetGovernmentRecap(KinerjaDbContext db, CurrentUser me, Gove
         var p = RecapCalculator.ParsePeriod(period);
 
         // The heavy part, a few at a time (GovernmentRecapTurns): the turn is held until the answer is built.
-        using var turn = await turns.WaitAsync(http.HttpContext, ct);
+        using var turn = await turns.WaitAsync(ct);
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.GovernmentId == governmentId)
             .Select(a => new GovernmentAgencyRow(a.Id, a.Name, a.Kind)).ToListAsync(ct);
         var data = await RecapData.LoadAsync(db, agencies.Select(a => a.Id).ToList(), p.Year, includeUnverified, ct,

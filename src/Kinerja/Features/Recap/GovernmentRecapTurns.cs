@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Kinerja.Domain.Common;
 using Kinerja.Infrastructure;
+using Microsoft.Net.Http.Headers;
 
 namespace Kinerja.Features.Recap;
 
@@ -28,22 +29,18 @@ public sealed class GovernmentRecapTurns(KinerjaSettings settings) : IDisposable
 
     /// <summary>
     /// Waits for a turn (dispose it when the recap is computed); cancelled, and out of the queue, when <paramref name="ct"/> is.
-    /// A full queue: the 503 problem, with Retry-After on <paramref name="http"/>'s response.
+    /// A full queue: the 503 problem, with Retry-After.
     /// </summary>
-    public async Task<IDisposable> WaitAsync(HttpContext? http, CancellationToken ct)
+    public async Task<IDisposable> WaitAsync(CancellationToken ct)
     {
         var lease = await _limiter.AcquireAsync(1, ct);
         if (lease.IsAcquired) return lease;
         lease.Dispose();
-        // Added when the response starts: the exception handler clears headers set before it runs (as SignInThrottle.TooMany).
-        http?.Response.OnStarting(() =>
-        {
-            if (http.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
-                http.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return Task.CompletedTask;
-        });
         throw new AppProblem(StatusCodes.Status503ServiceUnavailable, new Text("Server sedang sibuk menghitung rekap pemerintah daerah."),
-            new Text("Terlalu banyak permintaan rekap seluruh perangkat daerah sedang menunggu giliran. Coba lagi dalam {0} detik.", (int)RetryAfter.TotalSeconds));
+            new Text("Terlalu banyak permintaan rekap seluruh perangkat daerah sedang menunggu giliran. Coba lagi dalam {0} detik.", (int)RetryAfter.TotalSeconds))
+        {
+            Headers = new Dictionary<string, string> { [HeaderNames.RetryAfter] = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture) },
+        };
     }
 
     /// <summary>Turns in use and requests waiting (for tests and diagnostics).</summary>

@@ -36,8 +36,9 @@ public sealed class GovernmentModel(GetGovernmentRecap recap, ReadableGovernment
         }
         catch (AppProblem busy) when (busy.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            // Too many government recaps waiting (GovernmentRecapTurns, which adds Retry-After): the form and the message.
+            // Too many government recaps waiting (GovernmentRecapTurns): the form and the message, with Retry-After.
             Response.StatusCode = busy.Status;
+            busy.AddHeadersTo(Response);
             ModelState.AddModelError(string.Empty, M[busy.Title] + " " + M[busy.Detail!]);
             return Page();
         }
