@@ -33,42 +33,18 @@ public static class LoadProbes
             cmd.ExecuteNonQuery();
         }
 
+        // Both inserts write the same row, one writer at a time (as the application's SQLite writers take turns).
         var gate = new SemaphoreSlim(1, 1);
-        app.MapPost("/load-probe/raw-insert", async (CancellationToken ct) =>
+        async Task<IResult> OneAtATime(Func<ProbeRow, CancellationToken, Task> insert, CancellationToken ct)
         {
             await gate.WaitAsync(ct);
             try
             {
-                await using var c = new SqliteConnection(connectionString);
-                await c.OpenAsync(ct);
-                await using var cmd = c.CreateCommand();
-                cmd.CommandText = "PRAGMA synchronous=NORMAL; INSERT INTO probe (value, at) VALUES ($v, $t)";
-                cmd.Parameters.AddWithValue("$v", Random.Shared.Next(1, 100_000).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                cmd.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-                await cmd.ExecuteNonQueryAsync(ct);
-            }
-            finally
-            {
-                gate.Release();
-            }
-
-            return Results.NoContent();
-        }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
-
-        var contexts = new PooledDbContextFactory<ProbeContext>(new DbContextOptionsBuilder<ProbeContext>()
-            .UseSqlite(connectionString).AddInterceptors(new Data.SqlitePragmas()).Options);
-        app.MapPost("/load-probe/ef-insert", async (CancellationToken ct) =>
-        {
-            await gate.WaitAsync(ct);
-            try
-            {
-                await using var db = await contexts.CreateDbContextAsync(ct);
-                db.Probe.Add(new ProbeRow
+                await insert(new ProbeRow
                 {
                     Value = Random.Shared.Next(1, 100_000).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     At = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-                });
-                await db.SaveChangesAsync(ct);
+                }, ct);
             }
             finally
             {
@@ -76,7 +52,27 @@ public static class LoadProbes
             }
 
             return Results.NoContent();
-        }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        }
+
+        app.MapPost("/load-probe/raw-insert", (CancellationToken ct) => OneAtATime(async (row, ct) =>
+        {
+            await using var c = new SqliteConnection(connectionString);
+            await c.OpenAsync(ct);
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA synchronous=NORMAL; INSERT INTO probe (value, at) VALUES ($v, $t)";
+            cmd.Parameters.AddWithValue("$v", row.Value);
+            cmd.Parameters.AddWithValue("$t", row.At);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }, ct)).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+
+        var contexts = new PooledDbContextFactory<ProbeContext>(new DbContextOptionsBuilder<ProbeContext>()
+            .UseSqlite(connectionString).AddInterceptors(new Data.SqlitePragmas()).Options);
+        app.MapPost("/load-probe/ef-insert", (CancellationToken ct) => OneAtATime(async (row, ct) =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            db.Probe.Add(row);
+            await db.SaveChangesAsync(ct);
+        }, ct)).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 
         app.MapGet("/load-probe/signed-in", async (CurrentUser me, CancellationToken ct) => (await me.LoadAsync(ct)).Grants.Count)
             .RequireAuthorization(Api.ApiAuth.Policy).ExcludeFromDescription();
