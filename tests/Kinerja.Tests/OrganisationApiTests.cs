@@ -72,7 +72,7 @@ public abstract class OrganisationApiTests(KinerjaFixture f)
         var method = await delete.Problem(HttpStatusCode.MethodNotAllowed);
         method.GetProperty("title").GetString().ShouldBe("Metode DELETE tidak dipakai di alamat ini.");
         method.GetProperty("detail").GetString().ShouldBe("Alamat ini menerima: GET, PUT.");
-        // A page's cookie sign-in is not the API's: a bare 401 of a page path keeps the framework's own answer.
+        // Pages sign in with a cookie, not a token: an anonymous page request still goes to the sign-in page.
         (await anonymous.GetAsync("/Worksheets")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
